@@ -1,0 +1,316 @@
+package dev.lexis.classify;
+
+import dev.lexis.nn.io.ModelFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Trains a {@link FastTextClassifier} as fastText's supervised mode does (Joulin et al. 2016): input rows
+ * initialised uniformly in ±1/dim, output rows at zero; per example, SGD on the softmax cross-entropy with a
+ * learning rate that decays linearly from {@code learningRate} to 0 over all epochs; {@code threads} workers
+ * update the shared matrices without locks (Hogwild, Recht et al. 2011), each on its share of every epoch.
+ * With one thread, training is reproducible from the seed. With a dev set, the epoch with the best dev
+ * accuracy is kept.
+ */
+public final class FastTextTrainer {
+    private final FastTextConfig config;
+
+    public FastTextTrainer(FastTextConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Trains on {@code train}.
+     *
+     * @param dev      optional dev examples (may be empty): the best epoch on them is kept
+     * @param listener receives one report per epoch
+     * @throws IllegalArgumentException for fewer than two classes, an empty text, or a dev label never seen
+     *                                  in training
+     * @throws IllegalStateException    if the loss becomes NaN (with the epoch and learning rate)
+     */
+    public FastTextClassifier train(List<LabelledText> train, List<LabelledText> dev, TrainingListener listener) {
+        List<String> labels = Examples.checkTraining(train);
+        Map<String, Integer> labelIndex = Examples.index(labels);
+        int[] y = Examples.labelIds(train, labelIndex, labels);
+        int[] devY = Examples.labelIds(dev, labelIndex, labels);
+        TextAnalyzer analyzer = TextAnalyzer.of(config.analyzer());
+
+        List<List<String>> tokens = new ArrayList<>(train.size());
+        Map<String, Long> counts = new HashMap<>();
+        for (LabelledText example : train) {
+            List<String> t = analyzer.tokens(example.text());
+            tokens.add(t);
+            for (String w : t) {
+                counts.merge(w, 1L, Long::sum);
+            }
+        }
+        // vocabulary: by decreasing count, then alphabetically (deterministic)
+        List<String> words = new ArrayList<>();
+        counts.forEach((w, c) -> {
+            if (c >= config.minCount()) {
+                words.add(w);
+            }
+        });
+        words.sort((a, b) -> {
+            int byCount = Long.compare(counts.get(b), counts.get(a));
+            return byCount != 0 ? byCount : a.compareTo(b);
+        });
+        Map<String, Integer> wordIds = new HashMap<>();
+        long[] wordCounts = new long[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            wordIds.put(words.get(i), i);
+            wordCounts[i] = counts.get(words.get(i));
+        }
+        FastTextFeatures features = new FastTextFeatures(wordIds, config.wordNgrams(), config.buckets());
+
+        // encode every example once: features of example i are feats[start[i] .. start[i+1])
+        int[] start = new int[train.size() + 1];
+        int[] feats = new int[16];
+        int[] scratch = new int[16];
+        for (int i = 0; i < train.size(); i++) {
+            List<String> t = tokens.get(i);
+            if (scratch.length < features.maxFeatures(t.size())) {
+                scratch = new int[features.maxFeatures(t.size())];
+            }
+            int n = features.features(t, scratch);
+            while (feats.length < start[i] + n) {
+                feats = Arrays.copyOf(feats, feats.length * 2);
+            }
+            System.arraycopy(scratch, 0, feats, start[i], n);
+            start[i + 1] = start[i] + n;
+        }
+
+        final int[] allFeats = feats;
+        int dim = config.embeddingDim();
+        int classes = labels.size();
+        SplittableRandom random = new SplittableRandom(config.seed());
+        float[] input = new float[features.rows() * dim];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) ((random.nextDouble() * 2 - 1) / dim);
+        }
+        float[] output = new float[classes * dim];
+        float[] prior = Examples.prior(y, classes);
+
+        int threads = Math.min(config.threads(), Math.max(1, train.size()));
+        Worker[] workers = new Worker[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Worker(dim, classes, config.learningRate());
+        }
+        int[] order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        long total = (long) config.epochs() * train.size();
+        double bestDev = -1;
+        float[] bestInput = null;
+        float[] bestOutput = null;
+        FastTextClassifier model = null;
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread th = new Thread(r, "fasttext-worker");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        try {
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                for (int i = order.length - 1; i > 0; i--) {     // example order: seeded shuffle per epoch
+                    int j = random.nextInt(i + 1);
+                    int tmp = order[i];
+                    order[i] = order[j];
+                    order[j] = tmp;
+                }
+                long t0 = System.nanoTime();
+                long done = (long) epoch * train.size();
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 1; t < threads; t++) {
+                    Worker w = workers[t];
+                    int from = (int) ((long) order.length * t / threads);
+                    int to = (int) ((long) order.length * (t + 1) / threads);
+                    futures.add(pool.submit(() -> w.run(order, from, to, threads, done, total, allFeats, start, y,
+                            input, output)));
+                }
+                workers[0].run(order, 0, order.length / threads, threads, done, total, feats, start, y, input, output);
+                for (Future<?> f : futures) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException("fasttext training failed: " + e.getCause(), e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("fasttext training interrupted", e);
+                    }
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double loss = 0;
+                for (Worker w : workers) {
+                    loss += w.lossSum;
+                    w.lossSum = 0;
+                }
+                loss /= train.size();
+                if (Double.isNaN(loss)) {
+                    throw new IllegalStateException("epoch " + (epoch + 1) + ": loss is NaN (learning rate "
+                            + config.learningRate() + "); try a lower rate");
+                }
+                model = new FastTextClassifier(config, labels, words, wordCounts, input, output, prior);
+                double devAccuracy = Double.NaN;
+                boolean best = true;
+                if (!dev.isEmpty()) {
+                    devAccuracy = accuracy(model, dev, devY);
+                    best = devAccuracy > bestDev;
+                    if (best) {
+                        bestDev = devAccuracy;
+                        bestInput = input.clone();
+                        bestOutput = output.clone();
+                    }
+                }
+                listener.onEpoch(new TrainingListener.EpochReport(epoch + 1, config.epochs(), loss, devAccuracy,
+                        train.size() / seconds, best));
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        if (bestInput != null) {
+            return new FastTextClassifier(config, labels, words, wordCounts, bestInput, bestOutput, prior);
+        }
+        return new FastTextClassifier(config, labels, words, wordCounts, input.clone(), output.clone(), prior);
+    }
+
+    static double accuracy(TextClassifier model, List<LabelledText> data, int[] y) {
+        int correct = 0;
+        List<String> labels = model.labels();
+        for (int i = 0; i < data.size(); i++) {
+            if (model.predict(data.get(i).text()).label().equals(labels.get(y[i]))) {
+                correct++;
+            }
+        }
+        return (double) correct / data.size();
+    }
+
+    /** One Hogwild worker: its scratch vectors and loss sum; the matrices are shared. */
+    private static final class Worker {
+        final float[] hidden;
+        final float[] grad;
+        final float[] z;
+        final double lr0;
+        double lossSum;
+
+        Worker(int dim, int classes, double lr0) {
+            this.lr0 = lr0;
+            hidden = new float[dim];
+            grad = new float[dim];
+            z = new float[classes];
+        }
+
+        void run(int[] order, int from, int to, int threads, long done, long total, int[] feats, int[] start,
+                 int[] y, float[] input, float[] output) {
+            int dim = hidden.length;
+            int classes = z.length;
+            for (int k = from; k < to; k++) {
+                int ex = order[k];
+                int f0 = start[ex];
+                int nf = start[ex + 1] - f0;
+                // progress as seen by this worker: the others advance at about the same pace
+                double progress = (done + (double) (k - from) * threads) / total;
+                float lr = (float) (lr0 * Math.max(0, 1 - progress));
+                if (nf == 0) {
+                    continue;
+                }
+                average(input, feats, f0, nf, hidden, dim);
+                for (int c = 0; c < classes; c++) {
+                    z[c] = dot(output, c * dim, hidden, dim);
+                }
+                Examples.softmax(z, classes);
+                int target = y[ex];
+                lossSum -= Math.log(Math.max(z[target], 1e-10f));
+                Arrays.fill(grad, 0f);
+                for (int c = 0; c < classes; c++) {
+                    float alpha = lr * ((c == target ? 1f : 0f) - z[c]);
+                    int row = c * dim;
+                    for (int d = 0; d < dim; d++) {
+                        grad[d] += alpha * output[row + d];
+                    }
+                    for (int d = 0; d < dim; d++) {
+                        output[row + d] += alpha * hidden[d];
+                    }
+                }
+                float scale = 1f / nf;
+                for (int d = 0; d < dim; d++) {
+                    grad[d] *= scale;
+                }
+                for (int f = f0; f < f0 + nf; f++) {
+                    int row = feats[f] * dim;
+                    for (int d = 0; d < dim; d++) {
+                        input[row + d] += grad[d];
+                    }
+                }
+            }
+        }
+    }
+
+    // hidden (dim) = mean of input rows feats[f0 .. f0+n)
+    static void average(float[] input, int[] feats, int f0, int n, float[] hidden, int dim) {
+        Arrays.fill(hidden, 0, dim, 0f);
+        for (int f = f0; f < f0 + n; f++) {
+            int row = feats[f] * dim;
+            for (int d = 0; d < dim; d++) {
+                hidden[d] += input[row + d];
+            }
+        }
+        float scale = 1f / n;
+        for (int d = 0; d < dim; d++) {
+            hidden[d] *= scale;
+        }
+    }
+
+    // dot of a[aOff .. aOff+n) with b[0 .. n), four partial sums so the JIT can keep them in registers
+    static float dot(float[] a, int aOff, float[] b, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int d = 0;
+        for (; d + 3 < n; d += 4) {
+            s0 += a[aOff + d] * b[d];
+            s1 += a[aOff + d + 1] * b[d + 1];
+            s2 += a[aOff + d + 2] * b[d + 2];
+            s3 += a[aOff + d + 3] * b[d + 3];
+        }
+        for (; d < n; d++) {
+            s0 += a[aOff + d] * b[d];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** The {@link TextClassifierFactory} for {@code --model fasttext}. */
+    public static final class Factory implements TextClassifierFactory {
+        @Override
+        public String name() {
+            return FastTextClassifier.KIND;
+        }
+
+        @Override
+        public String description() {
+            return "fastText-style linear classifier over averaged word and bigram embeddings (Joulin et al. 2016)";
+        }
+
+        @Override
+        public TextClassifier train(Map<String, String> options, List<LabelledText> train, List<LabelledText> dev,
+                                    TrainingListener listener) {
+            return new FastTextTrainer(FastTextConfig.fromProperties(options)).train(train, dev, listener);
+        }
+
+        @Override
+        public TextClassifier load(ModelFile file) throws IOException {
+            return FastTextClassifier.fromModelFile(file);
+        }
+    }
+}

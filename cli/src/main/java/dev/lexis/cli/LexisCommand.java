@@ -1,0 +1,75 @@
+package dev.lexis.cli;
+
+import java.io.InputStream;
+import java.util.Objects;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root of the {@code lexis} command: global options and the list of subcommands.
+ *
+ * <p>{@code --help}, {@code --version} and {@code --verbose} are inherited by every subcommand, so a
+ * subcommand class gets them without declaring them. Exit codes and error printing live in {@link Main}.
+ *
+ * <p>A model module adds its subcommand by writing a public class with a public no-argument constructor,
+ * annotated {@code @Command(name = ..., description = ...)}, in its own package under
+ * {@code dev.lexis.cli.<module>}, and adding one line to the {@code subcommands} list below; extending
+ * {@link Subcommand} gives it the shared streams and helpers.
+ */
+@Command(
+        name = "lexis",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        versionProvider = LexisVersion.class,
+        synopsisSubcommandLabel = "COMMAND",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "Neural text processing: tokenizers, vocabularies, word vectors, language models, "
+                + "text classifiers and sequence taggers.",
+        footer = {"", "Exit status: 0 ok, 1 error (one line on stderr naming the file, line and value), 2 usage error."},
+        subcommands = {
+                HelpCommand.class,
+                // model modules: one line each, e.g. dev.lexis.cli.embeddings.SomeCommand.class,
+        })
+public final class LexisCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", description = "Print progress details, and the stack trace of an error.")
+    boolean verbose;
+
+    private final InputStream in;
+
+    /** A root command reading standard input from {@code System.in}. */
+    public LexisCommand() {
+        this(System.in);
+    }
+
+    /**
+     * A root command whose subcommands read "standard input" from {@code in} (tests pass their own).
+     *
+     * @param in the stream that subcommands such as {@code tokenize} read; never closed here
+     */
+    public LexisCommand(InputStream in) {
+        this.in = Objects.requireNonNull(in, "in");
+    }
+
+    /** The stream subcommands read as standard input. */
+    public InputStream in() {
+        return in;
+    }
+
+    /** {@code lexis} without a command is a usage error (exit code 2). */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.lexis.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The version printed by {@code lexis --version}: the Maven project version, taken from
+ * {@code dev/lexis/cli/version.properties}, which the build filters.
+ */
+public final class LexisVersion implements IVersionProvider {
+
+    private static final String RESOURCE = "version.properties";
+
+    /**
+     * The project version, e.g. {@code 0.1.0-SNAPSHOT}.
+     *
+     * @return the version the build wrote into the resource
+     * @throws IllegalStateException when the resource is missing or was not filtered by the build
+     */
+    public static String projectVersion() {
+        try (InputStream stream = LexisVersion.class.getResourceAsStream(RESOURCE)) {
+            if (stream == null) {
+                throw new IllegalStateException("dev/lexis/cli/" + RESOURCE + " is missing from the class path;"
+                        + " rebuild lexis-cli with Maven");
+            }
+            Properties properties = new Properties();
+            properties.load(stream);
+            String version = properties.getProperty("version", "");
+            if (version.isBlank() || version.contains("${")) {
+                throw new IllegalStateException("dev/lexis/cli/" + RESOURCE + " has no version (\"" + version
+                        + "\"); rebuild lexis-cli with Maven, which fills it in");
+            }
+            return version.strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("dev/lexis/cli/" + RESOURCE + ": cannot read it", e);
+        }
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {
+                "lexis " + projectVersion(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ", "
+                        + System.getProperty("java.home", "?") + ")"
+        };
+    }
+}

@@ -1,0 +1,751 @@
+package dev.lexis.nn.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels on the JDK Vector API ({@code jdk.incubator.vector}) with {@code FloatVector.SPECIES_PREFERRED} and
+ * fused multiply-add. Loaded reflectively by {@link KernelSelection}, so that a JVM without the module never
+ * touches this class.
+ *
+ * <p>GEMM: op(B) is read in place when it is stored (k × n). A · Bᵀ (both stored with k contiguous) runs as
+ * tiles of 4 × 4 vector dot products. For Aᵀ · Bᵀ, Bᵀ is first packed into a thread-local (k × width) buffer.
+ * A is never packed: the micro-kernels broadcast its elements through a row stride and a column stride, which
+ * covers both A and Aᵀ. The micro-kernels keep a tile of C (8 rows × 2
+ * vectors, then 4, 2 and 1 rows; 1-vector and masked tails for the last columns) in registers over a block of
+ * {@value #KC} values of k, so that the B panel stays in L1 while every row tile of A passes over it.
+ */
+final class VectorKernels extends GemmDriver {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Depth of one k block: a (KC × 2L) panel of B is 16 KiB with 512-bit vectors. */
+    static final int KC = 128;
+    /** Rows of the main micro-kernel: 8 (16 accumulators) needs 32 vector registers (AVX-512). */
+    private static final int MAIN_ROWS = L >= 16 ? 8 : 4;
+    private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[4096]);
+
+    @Override
+    public String name() {
+        return "vector (FloatVector " + S.vectorBitSize() + " bits, FMA)";
+    }
+
+    @Override
+    public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        float s = 0f;
+        if (n >= 2 * L) {
+            FloatVector acc0 = FloatVector.zero(S);
+            FloatVector acc1 = FloatVector.zero(S);
+            for (; i + 2 * L <= n; i += 2 * L) {
+                acc0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), acc0);
+                acc1 = FloatVector.fromArray(S, x, xOff + i + L).fma(FloatVector.fromArray(S, y, yOff + i + L), acc1);
+            }
+            for (; i + L <= n; i += L) {
+                acc0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), acc0);
+            }
+            s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            s = Math.fma(x[xOff + i], y[yOff + i], s);
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        if (n >= L) {
+            FloatVector av = FloatVector.broadcast(S, a);
+            for (; i + L <= n; i += L) {
+                av.fma(FloatVector.fromArray(S, x, xOff + i), FloatVector.fromArray(S, y, yOff + i))
+                        .intoArray(y, yOff + i);
+            }
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = Math.fma(a, x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    @Override
+    public void scale(float a, float[] x, int off, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, x, off + i).mul(a).intoArray(x, off + i);
+        }
+        for (; i < n; i++) {
+            x[off + i] *= a;
+        }
+    }
+
+    @Override
+    public float sum(float[] x, int off, int n) {
+        int i = 0;
+        float s = 0f;
+        if (n >= L) {
+            FloatVector acc = FloatVector.zero(S);
+            for (; i + L <= n; i += L) {
+                acc = acc.add(FloatVector.fromArray(S, x, off + i));
+            }
+            s = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            s += x[off + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float sumOfSquares(float[] x, int off, int n) {
+        return dot(x, off, x, off, n);
+    }
+
+    @Override
+    public float max(float[] x, int off, int n) {
+        int i = 0;
+        float m = Float.NEGATIVE_INFINITY;
+        if (n >= L) {
+            FloatVector acc = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            for (; i + L <= n; i += L) {
+                acc = acc.max(FloatVector.fromArray(S, x, off + i));
+            }
+            m = acc.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) {
+            m = Math.max(m, x[off + i]);
+        }
+        return m;
+    }
+
+    @Override
+    public void add(float[] x, int xOff, float[] y, int yOff, float[] z, int zOff, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).add(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        }
+        for (; i < n; i++) {
+            z[zOff + i] = x[xOff + i] + y[yOff + i];
+        }
+    }
+
+    @Override
+    public void mul(float[] x, int xOff, float[] y, int yOff, float[] z, int zOff, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        }
+        for (; i < n; i++) {
+            z[zOff + i] = x[xOff + i] * y[yOff + i];
+        }
+    }
+
+    @Override
+    public void mulAdd(float[] x, int xOff, float[] y, int yOff, float[] z, int zOff, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i),
+                    FloatVector.fromArray(S, z, zOff + i)).intoArray(z, zOff + i);
+        }
+        for (; i < n; i++) {
+            z[zOff + i] = Math.fma(x[xOff + i], y[yOff + i], z[zOff + i]);
+        }
+    }
+
+    @Override
+    int columnAlign() {
+        return 2 * L;
+    }
+
+    @Override
+    int rowAlign() {
+        return MAIN_ROWS;
+    }
+
+    @Override
+    void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
+               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+               float beta, float[] c, int cOff, int ldc) {
+        // beta = 0: the first k block stores instead of accumulating (no pass to clear C, no loads of C)
+        boolean overwrite = beta == 0f;
+        if (!overwrite) {
+            scaleBlock(beta, c, cOff, ldc, i0, i1, j0, j1);
+        }
+        if (transB && !transA) {
+            blockDot(i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, !overwrite);
+            return;
+        }
+        int w = j1 - j0;
+        float[] bb;
+        int bBase;
+        int ldbb;
+        if (transB) {
+            bb = packTransposed(b, bOff, ldb, j0, w, k);
+            bBase = 0;
+            ldbb = w;
+        } else {
+            bb = b;
+            bBase = bOff + j0;
+            ldbb = ldb;
+        }
+        int ars = transA ? 1 : lda;
+        int acs = transA ? lda : 1;
+        int cBase = cOff + j0;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            boolean load = p0 > 0 || !overwrite;
+            int aP = aOff + p0 * acs;
+            int bP = bBase + p0 * ldbb;
+            int j = 0;
+            for (; j + 2 * L <= w; j += 2 * L) {
+                int i = i0;
+                if (MAIN_ROWS == 8) {
+                    for (; i + 8 <= i1; i += 8) {
+                        k8x2(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
+                    }
+                }
+                for (; i + 4 <= i1; i += 4) {
+                    k4x2(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
+                }
+                for (; i + 2 <= i1; i += 2) {
+                    k2x2(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
+                }
+                for (; i < i1; i++) {
+                    k1x2(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
+                }
+            }
+            for (; j + L <= w; j += L) {
+                int i = i0;
+                for (; i + 4 <= i1; i += 4) {
+                    k4x1(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
+                }
+                for (; i < i1; i++) {
+                    k1x1(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
+                }
+            }
+            if (j < w) {
+                VectorMask<Float> m = S.indexInRange(0, w - j);
+                int i = i0;
+                for (; i + 4 <= i1; i += 4) {
+                    k4x1m(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load, m);
+                }
+                for (; i < i1; i++) {
+                    k1x1m(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load, m);
+                }
+            }
+        }
+    }
+
+    /**
+     * C = A · Bᵀ with both stored row-major (m × k) and (n × k): tiles of 4 × 4 dot products along k, so that
+     * both operands stream contiguously and nothing is packed.
+     */
+    private static void blockDot(int i0, int i1, int j0, int j1, int k, float alpha,
+                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 float[] c, int cOff, int ldc, boolean load) {
+        int i = i0;
+        for (; i + 4 <= i1; i += 4) {
+            int j = j0;
+            for (; j + 4 <= j1; j += 4) {
+                d4x4(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
+            }
+            for (; j < j1; j++) {
+                d4x1(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
+            }
+        }
+        for (; i < i1; i++) {
+            int j = j0;
+            for (; j + 4 <= j1; j += 4) {
+                d1x4(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
+            }
+            for (; j < j1; j++) {
+                d1x1(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
+            }
+        }
+    }
+
+    private static void store(float[] c, int index, float value, boolean load) {
+        c[index] = load ? c[index] + value : value;
+    }
+
+    /** Packs columns j0..j0+w of op(B) = Bᵀ (B stored n × k) into a thread-local (k × w) row-major buffer. */
+    private static float[] packTransposed(float[] b, int bOff, int ldb, int j0, int w, int k) {
+        float[] buf = PACK.get();
+        int need = k * w;
+        if (buf.length < need) {
+            buf = new float[Math.max(need, buf.length * 2)];
+            PACK.set(buf);
+        }
+        // 16 source rows at a time: 16 sequential read streams, contiguous 16-value writes
+        for (int jb = 0; jb < w; jb += 16) {
+            int je = Math.min(w, jb + 16);
+            for (int p = 0; p < k; p++) {
+                int dst = p * w;
+                for (int j = jb; j < je; j++) {
+                    buf[dst + j] = b[bOff + (j0 + j) * ldb + p];
+                }
+            }
+        }
+        return buf;
+    }
+
+    // op(A) tile (8 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 2L) at b[bo + p*ldb];
+    // C tile (8 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void k8x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        final int r2 = 2 * ars;
+        final int r3 = 3 * ars;
+        final int r4 = 4 * ars;
+        final int r5 = 5 * ars;
+        final int r6 = 6 * ars;
+        final int r7 = 7 * ars;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + r4]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + r5]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, a[ao + r6]);
+            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, a[ao + r7]);
+            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+            bo += ldb;
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        int o = co;
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c01.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c10.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c11.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c20.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c21.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c30.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c31.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c40.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c41.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c50.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c51.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c60.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c61.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c70.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c71.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+        } else {
+            c00.mul(al).intoArray(c, o);
+            c01.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c10.mul(al).intoArray(c, o);
+            c11.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c20.mul(al).intoArray(c, o);
+            c21.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c30.mul(al).intoArray(c, o);
+            c31.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c40.mul(al).intoArray(c, o);
+            c41.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c50.mul(al).intoArray(c, o);
+            c51.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c60.mul(al).intoArray(c, o);
+            c61.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c70.mul(al).intoArray(c, o);
+            c71.mul(al).intoArray(c, o + L);
+        }
+    }
+
+    // op(A) tile (4 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 2L) at b[bo + p*ldb];
+    // C tile (4 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void k4x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        final int r2 = 2 * ars;
+        final int r3 = 3 * ars;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            bo += ldb;
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        int o = co;
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c01.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c10.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c11.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c20.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c21.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c30.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c31.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+        } else {
+            c00.mul(al).intoArray(c, o);
+            c01.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c10.mul(al).intoArray(c, o);
+            c11.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c20.mul(al).intoArray(c, o);
+            c21.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c30.mul(al).intoArray(c, o);
+            c31.mul(al).intoArray(c, o + L);
+        }
+    }
+
+    // op(A) tile (2 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 2L) at b[bo + p*ldb];
+    // C tile (2 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void k2x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            bo += ldb;
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        int o = co;
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c01.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+            o += ldc;
+            c10.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c11.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+        } else {
+            c00.mul(al).intoArray(c, o);
+            c01.mul(al).intoArray(c, o + L);
+            o += ldc;
+            c10.mul(al).intoArray(c, o);
+            c11.mul(al).intoArray(c, o + L);
+        }
+    }
+
+    // op(A) tile (1 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 2L) at b[bo + p*ldb];
+    // C tile (1 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void k1x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            bo += ldb;
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        int o = co;
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            c01.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+        } else {
+            c00.mul(al).intoArray(c, o);
+            c01.mul(al).intoArray(c, o + L);
+        }
+    }
+
+    // op(A) tile (4 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 1L) at b[bo + p*ldb];
+    // C tile (4 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void k4x1(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        final int r2 = 2 * ars;
+        final int r3 = 3 * ars;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = a2.fma(b0, c20);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = a3.fma(b0, c30);
+            bo += ldb;
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        int o = co;
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            o += ldc;
+            c10.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            o += ldc;
+            c20.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+            o += ldc;
+            c30.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        } else {
+            c00.mul(al).intoArray(c, o);
+            o += ldc;
+            c10.mul(al).intoArray(c, o);
+            o += ldc;
+            c20.mul(al).intoArray(c, o);
+            o += ldc;
+            c30.mul(al).intoArray(c, o);
+        }
+    }
+
+    // op(A) tile (1 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 1L) at b[bo + p*ldb];
+    // C tile (1 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void k1x1(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00);
+            bo += ldb;
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        int o = co;
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        } else {
+            c00.mul(al).intoArray(c, o);
+        }
+    }
+
+    // op(A) tile (4 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 1L masked) at b[bo + p*ldb];
+    // C tile (4 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void k4x1m(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load, VectorMask<Float> m) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        final int r2 = 2 * ars;
+        final int r3 = 3 * ars;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo, m);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = a2.fma(b0, c20);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = a3.fma(b0, c30);
+            bo += ldb;
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        int o = co;
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, o, m)).intoArray(c, o, m);
+            o += ldc;
+            c10.fma(al, FloatVector.fromArray(S, c, o, m)).intoArray(c, o, m);
+            o += ldc;
+            c20.fma(al, FloatVector.fromArray(S, c, o, m)).intoArray(c, o, m);
+            o += ldc;
+            c30.fma(al, FloatVector.fromArray(S, c, o, m)).intoArray(c, o, m);
+        } else {
+            c00.mul(al).intoArray(c, o, m);
+            o += ldc;
+            c10.mul(al).intoArray(c, o, m);
+            o += ldc;
+            c20.mul(al).intoArray(c, o, m);
+            o += ldc;
+            c30.mul(al).intoArray(c, o, m);
+        }
+    }
+
+    // op(A) tile (1 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 1L masked) at b[bo + p*ldb];
+    // C tile (1 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void k1x1m(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load, VectorMask<Float> m) {
+        FloatVector c00 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo, m);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00);
+            bo += ldb;
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        int o = co;
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, o, m)).intoArray(c, o, m);
+        } else {
+            c00.mul(al).intoArray(c, o, m);
+        }
+    }
+
+    // A rows (4 x k) at a[ao + r*lda]; B rows (4 x k) at b[bo + q*ldb]; C tile (4 x 4) at c[co + r*ldc + q]
+    private static void d4x4(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
+        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
+        FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S), s13 = FloatVector.zero(S);
+        FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s22 = FloatVector.zero(S), s23 = FloatVector.zero(S);
+        FloatVector s30 = FloatVector.zero(S), s31 = FloatVector.zero(S), s32 = FloatVector.zero(S), s33 = FloatVector.zero(S);
+        int p = 0;
+        for (; p + L <= k; p += L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * ldb + p);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * ldb + p);
+            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * ldb + p);
+            FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p);
+            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
+            FloatVector a1 = FloatVector.fromArray(S, a, ao + 1 * lda + p);
+            s10 = a1.fma(b0, s10); s11 = a1.fma(b1, s11); s12 = a1.fma(b2, s12); s13 = a1.fma(b3, s13);
+            FloatVector a2 = FloatVector.fromArray(S, a, ao + 2 * lda + p);
+            s20 = a2.fma(b0, s20); s21 = a2.fma(b1, s21); s22 = a2.fma(b2, s22); s23 = a2.fma(b3, s23);
+            FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p);
+            s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31); s32 = a3.fma(b2, s32); s33 = a3.fma(b3, s33);
+        }
+        if (p < k) {
+            VectorMask<Float> m = S.indexInRange(p, k);
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p, m);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * ldb + p, m);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * ldb + p, m);
+            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * ldb + p, m);
+            FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p, m);
+            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
+            FloatVector a1 = FloatVector.fromArray(S, a, ao + 1 * lda + p, m);
+            s10 = a1.fma(b0, s10); s11 = a1.fma(b1, s11); s12 = a1.fma(b2, s12); s13 = a1.fma(b3, s13);
+            FloatVector a2 = FloatVector.fromArray(S, a, ao + 2 * lda + p, m);
+            s20 = a2.fma(b0, s20); s21 = a2.fma(b1, s21); s22 = a2.fma(b2, s22); s23 = a2.fma(b3, s23);
+            FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p, m);
+            s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31); s32 = a3.fma(b2, s32); s33 = a3.fma(b3, s33);
+        }
+        store(c, co + 0 * ldc + 0, alpha * s00.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 0 * ldc + 1, alpha * s01.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 0 * ldc + 2, alpha * s02.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 0 * ldc + 3, alpha * s03.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 1 * ldc + 0, alpha * s10.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 1 * ldc + 1, alpha * s11.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 1 * ldc + 2, alpha * s12.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 1 * ldc + 3, alpha * s13.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 2 * ldc + 0, alpha * s20.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 2 * ldc + 1, alpha * s21.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 2 * ldc + 2, alpha * s22.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 2 * ldc + 3, alpha * s23.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 3 * ldc + 0, alpha * s30.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 3 * ldc + 1, alpha * s31.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 3 * ldc + 2, alpha * s32.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 3 * ldc + 3, alpha * s33.reduceLanes(VectorOperators.ADD), load);
+    }
+
+    // A rows (1 x k) at a[ao + r*lda]; B rows (4 x k) at b[bo + q*ldb]; C tile (1 x 4) at c[co + r*ldc + q]
+    private static void d1x4(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
+        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
+        int p = 0;
+        for (; p + L <= k; p += L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * ldb + p);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * ldb + p);
+            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * ldb + p);
+            FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p);
+            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
+        }
+        if (p < k) {
+            VectorMask<Float> m = S.indexInRange(p, k);
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p, m);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * ldb + p, m);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * ldb + p, m);
+            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * ldb + p, m);
+            FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p, m);
+            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
+        }
+        store(c, co + 0 * ldc + 0, alpha * s00.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 0 * ldc + 1, alpha * s01.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 0 * ldc + 2, alpha * s02.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 0 * ldc + 3, alpha * s03.reduceLanes(VectorOperators.ADD), load);
+    }
+
+    // A rows (4 x k) at a[ao + r*lda]; B rows (1 x k) at b[bo + q*ldb]; C tile (4 x 1) at c[co + r*ldc + q]
+    private static void d4x1(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
+        FloatVector s00 = FloatVector.zero(S);
+        FloatVector s10 = FloatVector.zero(S);
+        FloatVector s20 = FloatVector.zero(S);
+        FloatVector s30 = FloatVector.zero(S);
+        int p = 0;
+        for (; p + L <= k; p += L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p);
+            FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p);
+            s00 = a0.fma(b0, s00);
+            FloatVector a1 = FloatVector.fromArray(S, a, ao + 1 * lda + p);
+            s10 = a1.fma(b0, s10);
+            FloatVector a2 = FloatVector.fromArray(S, a, ao + 2 * lda + p);
+            s20 = a2.fma(b0, s20);
+            FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p);
+            s30 = a3.fma(b0, s30);
+        }
+        if (p < k) {
+            VectorMask<Float> m = S.indexInRange(p, k);
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p, m);
+            FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p, m);
+            s00 = a0.fma(b0, s00);
+            FloatVector a1 = FloatVector.fromArray(S, a, ao + 1 * lda + p, m);
+            s10 = a1.fma(b0, s10);
+            FloatVector a2 = FloatVector.fromArray(S, a, ao + 2 * lda + p, m);
+            s20 = a2.fma(b0, s20);
+            FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p, m);
+            s30 = a3.fma(b0, s30);
+        }
+        store(c, co + 0 * ldc + 0, alpha * s00.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 1 * ldc + 0, alpha * s10.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 2 * ldc + 0, alpha * s20.reduceLanes(VectorOperators.ADD), load);
+        store(c, co + 3 * ldc + 0, alpha * s30.reduceLanes(VectorOperators.ADD), load);
+    }
+
+    // A rows (1 x k) at a[ao + r*lda]; B rows (1 x k) at b[bo + q*ldb]; C tile (1 x 1) at c[co + r*ldc + q]
+    private static void d1x1(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
+        FloatVector s00 = FloatVector.zero(S);
+        int p = 0;
+        for (; p + L <= k; p += L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p);
+            FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p);
+            s00 = a0.fma(b0, s00);
+        }
+        if (p < k) {
+            VectorMask<Float> m = S.indexInRange(p, k);
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p, m);
+            FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p, m);
+            s00 = a0.fma(b0, s00);
+        }
+        store(c, co + 0 * ldc + 0, alpha * s00.reduceLanes(VectorOperators.ADD), load);
+    }
+}

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,6 +37,9 @@ public final class LabelledCsv {
             "sentiment", "polarity", "y", "tag", "topic", "intent", "gold", "gold_label");
     private static final Set<String> TEXT_HEADERS = Set.of("text", "sentence", "review", "document", "content",
             "question", "body", "x", "title", "comment", "utterance", "tweet", "message", "sentence1");
+
+    /** Where Commons CSV says a parse error is ("... at line: 2, position: 25"). */
+    private static final Pattern AT_LINE = Pattern.compile("at line: ([0-9,]+)");
 
     private final Path file;
     private final CsvOptions options;
@@ -126,7 +131,7 @@ public final class LabelledCsv {
                     }
                     record = records.next();
                 } catch (UncheckedIOException e) {
-                    throw parseError(e.getCause(), line, parser.getCurrentLineNumber() + 1);
+                    throw parseError(e.getCause(), line);
                 }
                 if (record.size() == 1 && record.get(0).isEmpty()) {
                     blankLines++;
@@ -223,14 +228,17 @@ public final class LabelledCsv {
         return delimiter == '\t' ? "tab" : "'" + delimiter + "'";
     }
 
-    private CorpusException parseError(Throwable cause, long recordLine, long currentLine) {
+    private CorpusException parseError(Throwable cause, long recordLine) {
         String message = cause == null ? "" : String.valueOf(cause.getMessage());
-        if (message.contains("EOF reached before encapsulated token finished")) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("eof reached before encapsulated token finished")) {
             return new CorpusException(file, recordLine, "unclosed quote: the quoted field that starts on this"
                     + " line never ends (a quote inside a quoted field must be doubled: \"\")", cause);
         }
-        if (message.contains("invalid char between encapsulated token and delimiter")) {
-            return new CorpusException(file, currentLine, "text after the closing quote of a field (a quote inside"
+        if (lower.contains("invalid char") && lower.contains("between encapsulated token and delimiter")) {
+            Matcher at = AT_LINE.matcher(message);
+            long line = at.find() ? Long.parseLong(at.group(1).replace(",", "")) : recordLine;
+            return new CorpusException(file, line, "text after the closing quote of a field (a quote inside"
                     + " a quoted field must be doubled: \"\")", cause);
         }
         if (cause instanceof IOException io) {

@@ -30,6 +30,7 @@ final class StrictUtf8Reader extends Reader {
     private long newlinesBefore;
     private boolean eof;
     private boolean started;
+    private boolean done;
 
     StrictUtf8Reader(Path file) {
         this.file = file;
@@ -38,11 +39,14 @@ final class StrictUtf8Reader extends Reader {
 
     @Override
     public int read(char[] cbuf, int off, int len) throws IOException {
+        if (done) {
+            return -1;
+        }
         if (len == 0) {
             return 0;
         }
         CharBuffer out = CharBuffer.wrap(cbuf, off, len);
-        while (out.position() == off) {
+        while (true) {
             if (!eof && input.remaining() < 4) {
                 refill();
             }
@@ -59,18 +63,21 @@ final class StrictUtf8Reader extends Reader {
                         "not valid UTF-8 (byte 0x%02X at offset %d); convert the file to UTF-8",
                         bytes[at] & 0xFF, bufferOffset + at));
             }
-            if (result.isUnderflow() && eof && !input.hasRemaining()) {
-                decoder.flush(out);
-                return out.position() == off ? -1 : out.position() - off;
-            }
-            if (result.isUnderflow() && !eof) {
-                refill();
-            }
             if (result.isOverflow()) {
                 break;
             }
+            if (eof) {
+                decoder.flush(out);
+                done = true;
+                break;
+            }
+            if (out.position() > off) {
+                break;
+            }
+            refill();
         }
-        return out.position() - off;
+        int n = out.position() - off;
+        return n == 0 && done ? -1 : n;
     }
 
     private void refill() throws IOException {

@@ -20,13 +20,15 @@ final class Errors {
 
     /**
      * Whether {@code e} is an error of the input or the environment (its message is meant for the user), as
-     * opposed to a bug, whose class name is printed too.
+     * opposed to a bug, whose class name is printed too. Lexis's own exceptions (e.g. {@code CorpusException})
+     * carry messages written for the user.
      */
     static boolean isExpected(Throwable e) {
         Throwable t = unwrap(e);
         return t instanceof IOException || t instanceof UncheckedIOException
                 || t instanceof IllegalArgumentException || t instanceof IllegalStateException
-                || t instanceof UnsupportedOperationException;
+                || t instanceof UnsupportedOperationException
+                || t.getClass().getName().startsWith("dev.lexis.");
     }
 
     /**
@@ -36,26 +38,27 @@ final class Errors {
     static String describe(Throwable e) {
         Throwable t = unwrap(e);
         String message;
-        if (t instanceof NoSuchFileException f) {
-            message = f.getFile() + ": no such file or directory";
-        } else if (t instanceof AccessDeniedException f) {
-            message = f.getFile() + ": permission denied";
-        } else if (t instanceof FileAlreadyExistsException f) {
-            message = f.getFile() + ": already exists";
-        } else if (t instanceof NotDirectoryException f) {
-            message = f.getFile() + ": not a directory";
-        } else if (t instanceof DirectoryNotEmptyException f) {
-            message = f.getFile() + ": directory not empty";
-        } else if (t instanceof FileSystemException f) {
-            message = f.getMessage();
+        if (t instanceof FileSystemException f) {
+            String reason = f.getReason() != null ? f.getReason()
+                    : t instanceof NoSuchFileException ? "no such file or directory"
+                    : t instanceof AccessDeniedException ? "permission denied"
+                    : t instanceof FileAlreadyExistsException ? "already exists"
+                    : t instanceof NotDirectoryException ? "not a directory"
+                    : t instanceof DirectoryNotEmptyException ? "directory not empty"
+                    : "file system error";
+            message = (f.getFile() != null ? f.getFile() : "?")
+                    + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
         } else if (t.getMessage() == null || t.getMessage().isBlank()) {
             message = t.getClass().getSimpleName() + (t.getCause() != null ? ": " + describe(t.getCause()) : "");
         } else if (isExpected(t)) {
             message = t.getMessage();
             Throwable cause = t.getCause();
             // "reading corpus.txt failed" + the cause's own file and reason, unless the message already has it
-            if (cause instanceof FileSystemException && !message.contains(describe(cause))) {
-                message += ": " + describe(cause);
+            if (cause instanceof FileSystemException f && !message.contains(describe(f))) {
+                String bare = f.getMessage();   // a FileSystemException's message may be just the path
+                message = bare != null && message.endsWith(bare)
+                        ? message.substring(0, message.length() - bare.length()) + describe(f)
+                        : message + ": " + describe(f);
             }
         } else {
             message = t.getClass().getSimpleName() + ": " + t.getMessage();

@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 ok, 1 error (one line on stderr naming the file, line and value), 2 usage error."},
         subcommands = {
                 HelpCommand.class,
+                TokenizeCommand.class,
+                VocabCommand.class,
                 // model modules: one line each, e.g. dev.lexis.cli.embeddings.SomeCommand.class,
         })
 public final class LexisCommand implements Runnable {
@@ -42,7 +44,8 @@ public final class LexisCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--verbose", description = "Print progress details, and the stack trace of an error.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print progress details, and the stack trace of an error.")
     boolean verbose;
 
     private final InputStream in;

@@ -1,13 +1,17 @@
 package dev.lexis.tokenize;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -330,8 +335,8 @@ public final class Vocabulary {
      * Loads a {@code word count} file (UTF-8, one word per line, ids in line order; a BOM, CRLF line ends and
      * a tab instead of the space are accepted).
      *
-     * @throws UncheckedIOException naming the file when it is missing or unreadable, or not valid UTF-8
-     *     (with the line)
+     * @throws UncheckedIOException naming the file when it is missing or unreadable, or naming
+     *     {@code file:line}, the byte and its offset when it is not valid UTF-8
      * @throws IllegalArgumentException naming {@code file:line} and the value for a malformed line, a negative
      *     count or a repeated word
      */
@@ -339,62 +344,117 @@ public final class Vocabulary {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder), 1 << 16)) {
-            return read(in, path.toString());
+        String source = path.toString();
+        Lines lines = new Lines(source);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            byte[] line = new byte[256];
+            int length = 0;
+            long lineStart = 0;
+            long offset = 0;
+            int b;
+            while (true) {
+                b = in.read();
+                if (b < 0 || b == '\n') {
+                    if (b < 0 && length == 0) {
+                        break;
+                    }
+                    String text;
+                    try {
+                        text = decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+                    } catch (CharacterCodingException e) {
+                        int bad = firstBadByte(line, length);
+                        throw new UncheckedIOException(source + ":" + (lines.number + 1) + ": not valid UTF-8 (byte 0x"
+                                + String.format("%02X", line[bad] & 0xFF) + " at offset " + (lineStart + bad) + ")", e);
+                    }
+                    lines.add(text);
+                    length = 0;
+                    lineStart = offset + 1;
+                    if (b < 0) {
+                        break;
+                    }
+                } else {
+                    if (length == line.length) {
+                        line = Arrays.copyOf(line, length * 2);
+                    }
+                    line[length++] = (byte) b;
+                }
+                offset++;
+            }
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException(path + ": vocabulary file not found", e);
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": cannot read the vocabulary: " + e.getMessage(), e);
         }
+        return lines.vocabulary();
+    }
+
+    /** Index of the first byte where strict UTF-8 decoding fails. */
+    private static int firstBadByte(byte[] bytes, int length) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CharBuffer out = CharBuffer.allocate(length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : 0;
     }
 
     /**
-     * Reads {@code word count} lines (see {@link #load(Path)}); {@code source} names the input in messages.
+     * Reads {@code word count} lines (see {@link #load(Path)}) from an already decoding reader;
+     * {@code source} names the input in messages.
      *
-     * @throws IOException from the reader; a {@link CharacterCodingException} is reported with
-     *     {@code source:line}
+     * @throws IOException from the reader
      * @throws IllegalArgumentException naming {@code source:line} for a malformed line
      */
     public static Vocabulary read(Reader reader, String source) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
-        List<String> words = new ArrayList<>();
-        long[] counts = new long[1024];
-        int lineNumber = 0;
-        String line;
-        while (true) {
-            try {
-                line = in.readLine();
-            } catch (CharacterCodingException e) {
-                throw new IOException(source + ":" + (lineNumber + 1) + ": not valid UTF-8 (" + e + ")", e);
-            }
-            if (line == null) {
-                break;
-            }
-            lineNumber++;
-            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+        Lines lines = new Lines(source);
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+        }
+        return lines.vocabulary();
+    }
+
+    /** Parses {@code word count} lines one by one. */
+    private static final class Lines {
+        private final String source;
+        private final List<String> words = new ArrayList<>();
+        private long[] counts = new long[1024];
+        private int number;
+
+        Lines(String source) {
+            this.source = source;
+        }
+
+        void add(String line) {
+            number++;
+            if (number == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
+            }
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
             }
             int cut = Math.max(line.lastIndexOf(' '), line.lastIndexOf('\t'));
             if (cut <= 0) {
-                throw new IllegalArgumentException(source + ":" + lineNumber + ": expected 'word count', found \""
+                throw new IllegalArgumentException(source + ":" + number + ": expected 'word count', found \""
                         + abbreviate(line) + "\"");
             }
             String word = line.substring(0, cut);
-            String number = line.substring(cut + 1);
+            String digits = line.substring(cut + 1);
             long count;
             try {
-                count = Long.parseLong(number);
+                count = Long.parseLong(digits);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(source + ":" + lineNumber + ": count \"" + abbreviate(number)
+                throw new IllegalArgumentException(source + ":" + number + ": count \"" + abbreviate(digits)
                         + "\" of word \"" + abbreviate(word) + "\" is not a whole number", e);
             }
             if (count < 0) {
-                throw new IllegalArgumentException(source + ":" + lineNumber + ": count of word \"" + abbreviate(word)
+                throw new IllegalArgumentException(source + ":" + number + ": count of word \"" + abbreviate(word)
                         + "\" must be >= 0, got " + count);
             }
             for (int i = 0; i < word.length(); i++) {
                 if (Character.isWhitespace(word.charAt(i))) {
-                    throw new IllegalArgumentException(source + ":" + lineNumber + ": word \"" + abbreviate(word)
+                    throw new IllegalArgumentException(source + ":" + number + ": word \"" + abbreviate(word)
                             + "\" contains whitespace; expected 'word count'");
                 }
             }
@@ -404,19 +464,22 @@ public final class Vocabulary {
             counts[words.size()] = count;
             words.add(word);
         }
-        try {
-            return new Vocabulary(words.toArray(new String[0]), Arrays.copyOf(counts, words.size()), Pruning.NONE);
-        } catch (IllegalArgumentException e) {
-            // the only failure left is a repeated word: find it again to name both lines
-            var firstLine = new java.util.HashMap<String, Integer>();
-            for (int i = 0; i < words.size(); i++) {
-                Integer before = firstLine.putIfAbsent(words.get(i), i + 1);
-                if (before != null) {
-                    throw new IllegalArgumentException(source + ":" + (i + 1) + ": word \"" + abbreviate(words.get(i))
-                            + "\" repeats line " + before, e);
+
+        Vocabulary vocabulary() {
+            try {
+                return new Vocabulary(words.toArray(new String[0]), Arrays.copyOf(counts, words.size()), Pruning.NONE);
+            } catch (IllegalArgumentException e) {
+                // the only failure left is a repeated word: find it again to name both lines
+                var firstLine = new HashMap<String, Integer>();
+                for (int i = 0; i < words.size(); i++) {
+                    Integer before = firstLine.putIfAbsent(words.get(i), i + 1);
+                    if (before != null) {
+                        throw new IllegalArgumentException(source + ":" + (i + 1) + ": word \"" + abbreviate(words.get(i))
+                                + "\" repeats line " + before, e);
+                    }
                 }
+                throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
             }
-            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 

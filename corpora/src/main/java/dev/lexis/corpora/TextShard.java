@@ -42,6 +42,11 @@ public record TextShard(Path file, long start, long end) {
         return new Utf8LineReader(List.of(segment()), Objects.requireNonNull(options, "options"));
     }
 
+    /** Reads the shard's lines into {@code consumer} with {@link TextOptions#defaults()}. */
+    public ReadSummary forEachLine(LineConsumer consumer) {
+        return forEachLine(TextOptions.defaults(), consumer);
+    }
+
     /** Reads the shard's lines into {@code consumer}; see {@link TextCorpus#forEachLine}. */
     public ReadSummary forEachLine(TextOptions options, LineConsumer consumer) {
         try (LineReader reader = open(options)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,5 +78,17 @@ class ConllCorpusTest {
         assertEquals(2, sentences.size());
         assertArrayEquals(new String[] {"B"}, sentences.get(1).tags());
         assertEquals(dir.resolve("c/b.txt"), sentences.get(1).file());
+    }
+
+    @Test
+    void nonUtf8BytesAndMissingFilesAreNamed() throws IOException {
+        Path file = dir.resolve("latin1.txt");
+        Files.write(file, "a NN\n\ncaf\u00e9 NN\n".getBytes(StandardCharsets.ISO_8859_1));
+        CorpusException e = assertThrows(CorpusException.class, () -> ConllCorpus.of(file).readAll());
+        assertEquals(file + ":3: not valid UTF-8 (byte 0xE9 at offset 9); convert the file to UTF-8, or replace bad"
+                + " bytes with U+FFFD (replace-malformed option)", e.getMessage());
+        Path missing = dir.resolve("missing.txt");
+        assertEquals(missing + ": no such file or folder",
+                assertThrows(CorpusException.class, () -> ConllCorpus.of(missing)).getMessage());
     }
 }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,5 +137,16 @@ class LabelledCsvTest {
         CsvSummary summary = LabelledCsv.of(file).forEach(row -> labels.add(row.label()));
         assertEquals(5000, summary.rows());
         assertEquals("odd", labels.get(4999));
+    }
+
+    @Test
+    void readsGzippedTsvByExtension() throws IOException {
+        Path file = dir.resolve("data.tsv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write("label\ttext\npos\tgood, fine\n".getBytes(StandardCharsets.UTF_8));
+        }
+        LabelledCsv csv = LabelledCsv.of(file);
+        assertEquals('\t', csv.delimiter());
+        assertEquals(List.of(new LabelledText("pos", "good, fine")), csv.readAll().rows());
     }
 }

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 ok, 1 error (one line on stderr naming the file, line and value), 2 usage error."},
         subcommands = {
                 HelpCommand.class,
+                DemoCommand.class,
                 TokenizeCommand.class,
                 VocabCommand.class,
                 // model modules: one line each, e.g. dev.lexis.cli.embeddings.SomeCommand.class,

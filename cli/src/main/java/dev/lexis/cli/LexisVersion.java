@@ -9,7 +9,8 @@ import picocli.CommandLine.IVersionProvider;
 
 /**
  * The version printed by {@code lexis --version}: the Maven project version, taken from
- * {@code dev/lexis/cli/version.properties}, which the build filters.
+ * {@code dev/lexis/cli/version.properties}, which the build filters (it also records where the demo text
+ * comes from).
  */
 public final class LexisVersion implements IVersionProvider {
 
@@ -22,6 +23,17 @@ public final class LexisVersion implements IVersionProvider {
      * @throws IllegalStateException when the resource is missing or was not filtered by the build
      */
     public static String projectVersion() {
+        return buildProperty("version");
+    }
+
+    /**
+     * A value the build wrote into {@code dev/lexis/cli/version.properties}.
+     *
+     * @param key {@code version} or {@code demo.source} (the Maven coordinates of the demo text)
+     * @return the value
+     * @throws IllegalStateException when the resource or the key is missing, or was not filtered by the build
+     */
+    static String buildProperty(String key) {
         try (InputStream stream = LexisVersion.class.getResourceAsStream(RESOURCE)) {
             if (stream == null) {
                 throw new IllegalStateException("dev/lexis/cli/" + RESOURCE + " is missing from the class path;"
@@ -29,12 +41,12 @@ public final class LexisVersion implements IVersionProvider {
             }
             Properties properties = new Properties();
             properties.load(stream);
-            String version = properties.getProperty("version", "");
-            if (version.isBlank() || version.contains("${")) {
-                throw new IllegalStateException("dev/lexis/cli/" + RESOURCE + " has no version (\"" + version
+            String value = properties.getProperty(key, "");
+            if (value.isBlank() || value.contains("${")) {
+                throw new IllegalStateException("dev/lexis/cli/" + RESOURCE + " has no " + key + " (\"" + value
                         + "\"); rebuild lexis-cli with Maven, which fills it in");
             }
-            return version.strip();
+            return value.strip();
         } catch (IOException e) {
             throw new UncheckedIOException("dev/lexis/cli/" + RESOURCE + ": cannot read it", e);
         }

@@ -89,6 +89,21 @@ public final class Parameter {
         touchedRows[touchedCount++] = row;
     }
 
+    /** Records that every row's gradient may be non-zero (a sparse-row parameter used by a dense op). */
+    public void touchAllRows() {
+        if (!sparseRows) {
+            return;
+        }
+        for (int row = 0; row < rowTouched.length; row++) {
+            touchRow(row);
+        }
+    }
+
+    /** Whether {@code row} was touched since the last {@link #zeroGrad()} (always true for a dense parameter). */
+    public boolean isRowTouched(int row) {
+        return !sparseRows || rowTouched[row];
+    }
+
     /** The rows touched since the last {@link #zeroGrad()}, in first-touch order (sparse-row parameters). */
     public int[] touchedRows() {
         return Arrays.copyOf(touchedRows, touchedCount);

@@ -77,6 +77,11 @@ public final class Tensor {
         return shape.clone();
     }
 
+    /** The shape array itself, not a copy (package-private: callers must not modify it). */
+    int[] shapeRef() {
+        return shape;
+    }
+
     public int rank() {
         return shape.length;
     }
@@ -147,6 +152,27 @@ public final class Tensor {
             throw new IllegalArgumentException("size " + source.size + " != " + size);
         }
         System.arraycopy(source.data, source.offset, data, offset, size);
+    }
+
+    /** Whether this tensor's shape equals {@code dims} (no allocation). */
+    public boolean hasShape(int[] dims) {
+        return Arrays.equals(shape, dims);
+    }
+
+    /** Rank-2 shape test without allocation. */
+    public boolean hasShape(int rows, int cols) {
+        return shape.length == 2 && shape[0] == rows && shape[1] == cols;
+    }
+
+    /** The size of the last dimension (1 for a scalar). */
+    public int cols() {
+        return shape.length == 0 ? 1 : shape[shape.length - 1];
+    }
+
+    /** The number of rows when the last dimension is taken as columns: {@code size() / cols()}. */
+    public int rows() {
+        int c = cols();
+        return c == 0 ? 0 : size / c;
     }
 
     public boolean sameShape(Tensor other) {

@@ -31,7 +31,9 @@ public final class VocabularyBuilder implements TokenSink {
     private int[] offsets = new int[1025];
     private long[] counts = new long[1024];
     private char[] pool = new char[8192];
-    private int[] slots = new int[2048];  // entry + 1, or 0 when free; length is a power of two
+    // slot: (hash << 32) | (entry + 1), or 0 when free; length is a power of two. The hash beside the entry
+    // lets a probe reject a mismatch without touching the entry arrays (one cache miss per token, not three).
+    private long[] slots = new long[2048];
     private long tokens;
 
     private int pruneRounds;
@@ -68,12 +70,13 @@ public final class VocabularyBuilder implements TokenSink {
         }
         int mask = slots.length - 1;
         for (int slot = Vocabulary.mix(h) & mask; ; slot = (slot + 1) & mask) {
-            int e = slots[slot] - 1;
-            if (e < 0) {
+            long v = slots[slot];
+            if (v == 0) {
                 insert(slot, h, chars, offset, length, 1);
                 return;
             }
-            if (hashes[e] == h && equalsPool(e, chars, offset, length)) {
+            int e = (int) v - 1;
+            if ((int) (v >>> 32) == h && equalsPool(e, chars, offset, length)) {
                 counts[e]++;
                 tokens++;
                 return;
@@ -107,13 +110,14 @@ public final class VocabularyBuilder implements TokenSink {
         int h = token.hashCode();
         int mask = slots.length - 1;
         for (int slot = Vocabulary.mix(h) & mask; ; slot = (slot + 1) & mask) {
-            int e = slots[slot] - 1;
-            if (e < 0) {
+            long v = slots[slot];
+            if (v == 0) {
                 char[] chars = token.toCharArray();
                 insert(slot, h, chars, 0, chars.length, count);
                 return this;
             }
-            if (hashes[e] == h && equalsPool(e, token)) {
+            int e = (int) v - 1;
+            if ((int) (v >>> 32) == h && equalsPool(e, token)) {
                 counts[e] += count;
                 tokens += count;
                 return this;
@@ -155,12 +159,13 @@ public final class VocabularyBuilder implements TokenSink {
     private void addSlice(char[] chars, int offset, int length, int h, long count) {
         int mask = slots.length - 1;
         for (int slot = Vocabulary.mix(h) & mask; ; slot = (slot + 1) & mask) {
-            int e = slots[slot] - 1;
-            if (e < 0) {
+            long v = slots[slot];
+            if (v == 0) {
                 insert(slot, h, chars, offset, length, count);
                 return;
             }
-            if (hashes[e] == h && equalsPool(e, chars, offset, length)) {
+            int e = (int) v - 1;
+            if ((int) (v >>> 32) == h && equalsPool(e, chars, offset, length)) {
                 counts[e] += count;
                 tokens += count;
                 return;
@@ -188,7 +193,7 @@ public final class VocabularyBuilder implements TokenSink {
         hashes[size] = h;
         counts[size] = count;
         offsets[size + 1] = start + length;
-        slots[slot] = size + 1;
+        slots[slot] = slotValue(h, size);
         size++;
         tokens += count;
         if (size * 2L > slots.length) {
@@ -226,15 +231,19 @@ public final class VocabularyBuilder implements TokenSink {
     }
 
     private void rehash(int capacity) {
-        slots = new int[capacity];
+        slots = new long[capacity];
         int mask = capacity - 1;
         for (int e = 0; e < size; e++) {
             int slot = Vocabulary.mix(hashes[e]) & mask;
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = e + 1;
+            slots[slot] = slotValue(hashes[e], e);
         }
+    }
+
+    private static long slotValue(int hash, int entry) {
+        return ((long) hash << 32) | (entry + 1L);
     }
 
     private boolean equalsPool(int e, char[] chars, int offset, int length) {
@@ -242,7 +251,13 @@ public final class VocabularyBuilder implements TokenSink {
         if (offsets[e + 1] - start != length) {
             return false;
         }
-        return Arrays.equals(pool, start, start + length, chars, offset, offset + length);
+        char[] p = pool;
+        for (int i = 0; i < length; i++) {  // words are short: a plain loop beats Arrays.equals' set-up
+            if (p[start + i] != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean equalsPool(int e, String token) {
@@ -282,11 +297,12 @@ public final class VocabularyBuilder implements TokenSink {
         int h = word.hashCode();
         int mask = slots.length - 1;
         for (int slot = Vocabulary.mix(h) & mask; ; slot = (slot + 1) & mask) {
-            int e = slots[slot] - 1;
-            if (e < 0) {
+            long v = slots[slot];
+            if (v == 0) {
                 return 0;
             }
-            if (hashes[e] == h && equalsPool(e, word)) {
+            int e = (int) v - 1;
+            if ((int) (v >>> 32) == h && equalsPool(e, word)) {
                 return counts[e];
             }
         }

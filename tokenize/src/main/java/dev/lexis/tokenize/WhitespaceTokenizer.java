@@ -16,6 +16,11 @@ final class WhitespaceTokenizer extends Tokenizer {
     private final int maxLength;
     /** Per-thread copy of the current token (for CharSequence input and for lower-casing). */
     private final ThreadLocal<char[]> scratch;
+    /** Per-thread copy of the current String. */
+    private final ThreadLocal<char[]> lineBuffer = ThreadLocal.withInitial(() -> new char[1024]);
+
+    /** Lines up to this many chars keep their per-thread buffer (2 MB) for the next call. */
+    static final int RETAINED_LINE_CHARS = 1 << 20;
 
     WhitespaceTokenizer(TokenizerSpec spec) {
         assert spec.analyzer().equals("whitespace") : spec;
@@ -64,28 +69,22 @@ final class WhitespaceTokenizer extends Tokenizer {
         }
     }
 
-    /** The same loop as above, specialised to String so the JIT sees String.charAt. */
+    /**
+     * Strings: one bulk copy of the text into a per-thread buffer, then the char[] loop, which passes slices
+     * of that buffer without a per-token copy. Texts over {@link #RETAINED_LINE_CHARS} use a temporary buffer
+     * so a single huge line does not stay in memory.
+     */
     private void forEachTokenOfString(String text, TokenSink sink) {
         int n = text.length();
-        char[] buf = scratch.get();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (isWhitespace(c)) {
-                i++;
-                continue;
+        char[] line = lineBuffer.get();
+        if (n > line.length) {
+            line = new char[n];
+            if (n <= RETAINED_LINE_CHARS) {
+                lineBuffer.set(line);
             }
-            int start = i;
-            do {
-                i++;
-            } while (i < n && !isWhitespace(text.charAt(i)));
-            int len = Math.min(i - start, maxLength);
-            if (len > buf.length) {
-                buf = growScratch(len);
-            }
-            text.getChars(start, start + len, buf, 0);
-            emit(buf, 0, len, i - start > maxLength, sink);
         }
+        text.getChars(0, n, line, 0);
+        forEachToken(line, 0, n, sink);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +19,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -60,26 +63,13 @@ final class Files2 {
         }
         PathMatcher matcher = include.isEmpty() ? null
                 : path.getFileSystem().getPathMatcher("glob:" + include);
-        List<Path> files = new ArrayList<>();
+        FileCollector collector = new FileCollector(path, matcher);
         try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(path) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !isHidden(file)
-                            && (matcher == null || matcher.matches(file.getFileName()))) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, collector);
         } catch (IOException e) {
             throw new CorpusException(path, 0, "cannot list the folder (" + e + ")", e);
         }
+        List<Path> files = collector.files;
         if (files.isEmpty()) {
             throw new CorpusException(path, include.isEmpty()
                     ? "no text files in this folder (hidden files and folders are skipped)"
@@ -90,6 +80,43 @@ final class Files2 {
             requireNotArchive(file);
         }
         return files;
+    }
+
+    /** Collects the non-hidden regular files under a folder, following links, skipping hidden folders. */
+    private static final class FileCollector extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final PathMatcher matcher;
+        private final List<Path> files = new ArrayList<>();
+
+        FileCollector(Path root, PathMatcher matcher) {
+            this.root = root;
+            this.matcher = matcher;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isSymbolicLink() && !isHidden(file)) {
+                // links are followed, so a link seen as a link has no target
+                throw new CorpusException(file, "a broken symbolic link (its target does not exist)");
+            }
+            if (attrs.isRegularFile() && !isHidden(file) && (matcher == null || matcher.matches(file.getFileName()))) {
+                files.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (e instanceof FileSystemLoopException) {
+                return FileVisitResult.CONTINUE; // a link back up the tree: its files are listed once already
+            }
+            throw wrap(file, e);
+        }
     }
 
     private static void requireNotArchive(Path file) {
@@ -127,8 +154,8 @@ final class Files2 {
             channel.position(segment.start());
             return Channels.newInputStream(channel);
         } catch (ZipException | EOFException e) {
-            throw new CorpusException(file, 0, "not a gzip file, though its name ends in .gz (" + e.getMessage()
-                    + ")", e);
+            throw new CorpusException(file, 0, "not a gzip file, though its name ends in .gz"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         } catch (IOException e) {
             throw wrap(file, e);
         }

@@ -295,4 +295,24 @@ class TextCorpusTest {
                 () -> TextOptions.defaults().withMaxLineBytes(3));
         assertEquals("maxLineBytes must be in [16, 1073741824], got 3", e.getMessage());
     }
+
+    @Test
+    void followsSymbolicLinksAndNamesBrokenOnes() throws IOException {
+        Path target = write("elsewhere/real.txt", "linked line\n");
+        Path folder = Files.createDirectories(dir.resolve("linked"));
+        Files.createSymbolicLink(folder.resolve("a.txt"), target);
+        Files.createSymbolicLink(folder.resolve("loop"), folder);
+        assertEquals(List.of("a.txt:1:linked line"), located(TextCorpus.of(folder)));
+        Path broken = folder.resolve("b.txt");
+        Files.createSymbolicLink(broken, dir.resolve("gone.txt"));
+        CorpusException e = assertThrows(CorpusException.class, () -> TextCorpus.of(folder));
+        assertEquals(broken + ": a broken symbolic link (its target does not exist)", e.getMessage());
+    }
+
+    @Test
+    void emptyGzipFileIsNamed() throws IOException {
+        Path file = write("zero.txt.gz", new byte[0]);
+        CorpusException e = assertThrows(CorpusException.class, () -> TextCorpus.of(file));
+        assertEquals(file + ": not a gzip file, though its name ends in .gz", e.getMessage());
+    }
 }

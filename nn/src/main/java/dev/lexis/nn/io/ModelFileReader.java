@@ -39,7 +39,7 @@ final class ModelFileReader {
     private final Path file;
     private final FileChannel channel;
     private final long fileSize;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer buffer;
     private final CRC32C crc = new CRC32C();
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -56,6 +56,9 @@ final class ModelFileReader {
         this.file = file;
         this.channel = channel;
         this.fileSize = channel.size();
+        // small files (and the many small reads of tests) need no 1 MiB buffer
+        this.buffer = ByteBuffer.allocateDirect((int) Math.max(64, Math.min(BUFFER_BYTES, fileSize)))
+                .order(ByteOrder.LITTLE_ENDIAN);
         buffer.limit(0);
     }
 

@@ -20,12 +20,14 @@ final class ModelFileWriter {
     private static final int BUFFER_BYTES = 1 << 20;
 
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer buffer;
     private final CRC32C crc = new CRC32C();
     private long written;
 
-    private ModelFileWriter(FileChannel channel) {
+    private ModelFileWriter(FileChannel channel, long length) {
         this.channel = channel;
+        this.buffer = ByteBuffer.allocateDirect((int) Math.max(64, Math.min(BUFFER_BYTES, length)))
+                .order(ByteOrder.LITTLE_ENDIAN);
     }
 
     static void write(ModelFile model, Path target) throws IOException {
@@ -36,8 +38,8 @@ final class ModelFileWriter {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ModelFileWriter out = new ModelFileWriter(channel);
                 long expected = encodedLength(model);
+                ModelFileWriter out = new ModelFileWriter(channel, expected);
                 out.writeAll(model, expected);
                 out.flush();
                 if (out.written != expected - 4) {

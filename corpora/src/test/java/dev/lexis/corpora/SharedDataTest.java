@@ -118,6 +118,12 @@ class SharedDataTest {
         });
         assertEquals(57_340, counts[0]);
         assertEquals(1_161_192, counts[1]);
+        Set<String> tags = new HashSet<>();
+        ConllSummary summary = SlashTaggedCorpus.of(data("brown/brown_tagged.txt.gz"))
+                .forEach(sentence -> tags.addAll(List.of(sentence.tags())));
+        assertEquals(57_340, summary.sentences());
+        assertEquals(1_161_192, summary.tokens());
+        assertEquals(472, tags.size(), "distinct tag strings");
     }
 
     @Test

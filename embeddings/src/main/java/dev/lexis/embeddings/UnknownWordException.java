@@ -1,0 +1,23 @@
+package dev.lexis.embeddings;
+
+/** A query named a word that the vectors do not contain; the message names the word. */
+public final class UnknownWordException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String word;
+
+    /**
+     * @param word      the unknown word
+     * @param vocabSize the number of words in the vocabulary
+     */
+    public UnknownWordException(String word, int vocabSize) {
+        super("unknown word \"" + word + "\": not in the vocabulary (" + vocabSize + " words)");
+        this.word = word;
+    }
+
+    /** @return the word that was not found */
+    public String word() {
+        return word;
+    }
+}

@@ -1,0 +1,321 @@
+package dev.lexis.embeddings;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Hyper-parameters of the word2vec trainer (Mikolov et al. 2013, "Efficient Estimation of Word Representations
+ * in Vector Space" and "Distributed Representations of Words and Phrases and their Compositionality"), with
+ * the C tool's defaults: CBOW, dimension 100, window 5, min-count 5, sample 1e-3, negative sampling with 5
+ * negatives and no hierarchical softmax, 5 epochs, alpha 0.05 for CBOW and 0.025 for Skip-gram.
+ *
+ * <p>Converts to and from properties ({@link #toProperties()}, {@link #fromProperties(Map)}) with the keys
+ * of the command line ({@code model}, {@code dim}, {@code window}, ...); unknown keys are rejected.
+ *
+ * @param architecture         CBOW or Skip-gram
+ * @param hierarchicalSoftmax  train a hierarchical-softmax output over a Huffman tree
+ * @param negative             negative samples per positive example (0 = no negative sampling)
+ * @param embeddingDim         vector dimension ({@code --dim})
+ * @param window               maximum distance between a word and its context words; each position uses a
+ *                             random window in [1, window], as the C tool
+ * @param minCount             words rarer than this are dropped from the vocabulary
+ * @param maxVocabSize         keep at most this many of the most frequent words (0 = no limit)
+ * @param sample               subsampling threshold t of frequent words (0 = off); a word of frequency f is
+ *                             kept with probability (sqrt(f / t) + 1) · t / f, the C tool's formula
+ * @param epochs               passes over the corpus
+ * @param alpha                starting learning rate, or NaN for the default of the architecture (0.05
+ *                             CBOW, 0.025 Skip-gram); decays linearly to alpha · 1e-4 over all epochs
+ * @param cbowMean             CBOW: mean of the context vectors (true, the default) or their sum
+ * @param threads              training threads (Hogwild); 1 gives reproducible vectors for a seed
+ * @param seed                 seed of every random choice (initial vectors, windows, subsampling, negatives)
+ * @param analyzer             analyzer spec of the tokenizer ({@code whitespace} is the fast byte-level path)
+ * @param maxSentenceLength    sentences (lines) are cut into pieces of at most this many kept words (1000)
+ */
+public record Word2VecConfig(
+        Architecture architecture,
+        boolean hierarchicalSoftmax,
+        int negative,
+        int embeddingDim,
+        int window,
+        int minCount,
+        int maxVocabSize,
+        double sample,
+        int epochs,
+        double alpha,
+        boolean cbowMean,
+        int threads,
+        long seed,
+        String analyzer,
+        int maxSentenceLength) {
+
+    /** The two architectures of Mikolov et al. 2013. */
+    public enum Architecture {
+        /** Continuous bag of words: predict the word from the mean (or sum) of its context. */
+        CBOW,
+        /** Skip-gram: predict each context word from the word. */
+        SKIP_GRAM
+    }
+
+    /** Validates every field, naming it. */
+    public Word2VecConfig {
+        if (architecture == null) {
+            throw new IllegalArgumentException("architecture must not be null");
+        }
+        if (negative < 0) {
+            throw new IllegalArgumentException("negative must be >= 0, got " + negative);
+        }
+        if (!hierarchicalSoftmax && negative == 0) {
+            throw new IllegalArgumentException("no output layer: enable hierarchicalSoftmax or set negative > 0");
+        }
+        if (embeddingDim < 1) {
+            throw new IllegalArgumentException("embeddingDim must be > 0, got " + embeddingDim);
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be >= 1, got " + window);
+        }
+        if (minCount < 1) {
+            throw new IllegalArgumentException("minCount must be >= 1, got " + minCount);
+        }
+        if (maxVocabSize < 0) {
+            throw new IllegalArgumentException("maxVocabSize must be >= 0 (0 = no limit), got " + maxVocabSize);
+        }
+        if (!(sample >= 0) || Double.isInfinite(sample)) {
+            throw new IllegalArgumentException("sample must be >= 0, got " + sample);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        if (!Double.isNaN(alpha) && !(alpha > 0 && alpha < 10)) {
+            throw new IllegalArgumentException("alpha must be in (0, 10) or NaN for the default, got " + alpha);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (analyzer == null || analyzer.isBlank()) {
+            throw new IllegalArgumentException("analyzer must not be empty");
+        }
+        if (maxSentenceLength < 2) {
+            throw new IllegalArgumentException("maxSentenceLength must be >= 2, got " + maxSentenceLength);
+        }
+    }
+
+    /** The C tool's defaults (CBOW, negative sampling 5), all available processors, seed 1, whitespace analyzer. */
+    public static Word2VecConfig defaults() {
+        return new Word2VecConfig(Architecture.CBOW, false, 5, 100, 5, 5, 0, 1e-3, 5, Double.NaN, true,
+                Runtime.getRuntime().availableProcessors(), 1, "whitespace", 1000);
+    }
+
+    /** @return the starting learning rate: {@link #alpha()} or the architecture's default */
+    public double effectiveAlpha() {
+        return !Double.isNaN(alpha) ? alpha : architecture == Architecture.CBOW ? 0.05 : 0.025;
+    }
+
+    /** @return a copy with another architecture */
+    public Word2VecConfig withArchitecture(Architecture v) {
+        return new Word2VecConfig(v, hierarchicalSoftmax, negative, embeddingDim, window, minCount, maxVocabSize,
+                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with hierarchical softmax on or off */
+    public Word2VecConfig withHierarchicalSoftmax(boolean v) {
+        return new Word2VecConfig(architecture, v, negative, embeddingDim, window, minCount, maxVocabSize,
+                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with another number of negative samples (0 = none) */
+    public Word2VecConfig withNegative(int v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, v, embeddingDim, window, minCount, maxVocabSize,
+                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /**
+     * The {@code --loss} switch of the command line: {@code hs} is hierarchical softmax without negatives,
+     * {@code ns} negative sampling with {@code negative} samples (5 if it was 0) and no hierarchical softmax.
+     *
+     * @param loss {@code hs} or {@code ns}
+     * @return the copy
+     */
+    public Word2VecConfig withLoss(String loss) {
+        return switch (loss.toLowerCase(Locale.ROOT)) {
+            case "hs" -> new Word2VecConfig(architecture, true, 0, embeddingDim, window, minCount, maxVocabSize,
+                    sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength);
+            case "ns" -> new Word2VecConfig(architecture, false, negative == 0 ? 5 : negative, embeddingDim, window,
+                    minCount, maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer,
+                    maxSentenceLength);
+            default -> throw new IllegalArgumentException("loss must be hs or ns, got " + loss);
+        };
+    }
+
+    /** @return a copy with another dimension */
+    public Word2VecConfig withEmbeddingDim(int v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, v, window, minCount, maxVocabSize,
+                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with another window */
+    public Word2VecConfig withWindow(int v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, v, minCount,
+                maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with another min-count */
+    public Word2VecConfig withMinCount(int v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, v, maxVocabSize,
+                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with another maximum vocabulary size (0 = no limit) */
+    public Word2VecConfig withMaxVocabSize(int v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount, v,
+                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with another subsampling threshold */
+    public Word2VecConfig withSample(double v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
+                maxVocabSize, v, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with another number of epochs */
+    public Word2VecConfig withEpochs(int v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
+                maxVocabSize, sample, v, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with another starting learning rate (NaN = architecture default) */
+    public Word2VecConfig withAlpha(double v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
+                maxVocabSize, sample, epochs, v, cbowMean, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with CBOW mean (true) or sum (false) */
+    public Word2VecConfig withCbowMean(boolean v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
+                maxVocabSize, sample, epochs, alpha, v, threads, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with another number of threads */
+    public Word2VecConfig withThreads(int v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
+                maxVocabSize, sample, epochs, alpha, cbowMean, v, seed, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with another seed */
+    public Word2VecConfig withSeed(long v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
+                maxVocabSize, sample, epochs, alpha, cbowMean, threads, v, analyzer, maxSentenceLength);
+    }
+
+    /** @return a copy with another analyzer spec */
+    public Word2VecConfig withAnalyzer(String v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
+                maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, v, maxSentenceLength);
+    }
+
+    /** @return a copy with another maximum sentence length */
+    public Word2VecConfig withMaxSentenceLength(int v) {
+        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
+                maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer, v);
+    }
+
+    private static final Set<String> KEYS = Set.of("model", "hs", "negative", "dim", "window", "min-count",
+            "max-vocab-size", "sample", "epochs", "alpha", "cbow-mean", "threads", "seed", "analyzer",
+            "max-sentence-length");
+
+    /** @return the config as properties with the command line's keys, in a fixed order */
+    public Map<String, String> toProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("model", architecture == Architecture.CBOW ? "cbow" : "skipgram");
+        p.put("hs", Boolean.toString(hierarchicalSoftmax));
+        p.put("negative", Integer.toString(negative));
+        p.put("dim", Integer.toString(embeddingDim));
+        p.put("window", Integer.toString(window));
+        p.put("min-count", Integer.toString(minCount));
+        p.put("max-vocab-size", Integer.toString(maxVocabSize));
+        p.put("sample", Double.toString(sample));
+        p.put("epochs", Integer.toString(epochs));
+        p.put("alpha", Double.isNaN(alpha) ? "auto" : Double.toString(alpha));
+        p.put("cbow-mean", Boolean.toString(cbowMean));
+        p.put("threads", Integer.toString(threads));
+        p.put("seed", Long.toString(seed));
+        p.put("analyzer", analyzer);
+        p.put("max-sentence-length", Integer.toString(maxSentenceLength));
+        return p;
+    }
+
+    /**
+     * Reads a config from properties written by {@link #toProperties()}; missing keys keep the defaults.
+     *
+     * @throws IllegalArgumentException for an unknown key or a bad value (naming both)
+     */
+    public static Word2VecConfig fromProperties(Map<String, String> props) {
+        Set<String> unknown = new TreeSet<>(props.keySet());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown word2vec config keys: " + unknown + " (known: "
+                    + new TreeSet<>(KEYS) + ")");
+        }
+        Word2VecConfig d = defaults();
+        Architecture arch = d.architecture;
+        boolean hs = d.hierarchicalSoftmax;
+        int negative = d.negative;
+        int dim = d.embeddingDim;
+        int window = d.window;
+        int minCount = d.minCount;
+        int maxVocab = d.maxVocabSize;
+        double sample = d.sample;
+        int epochs = d.epochs;
+        double alpha = d.alpha;
+        boolean mean = d.cbowMean;
+        int threads = d.threads;
+        long seed = d.seed;
+        String analyzer = d.analyzer;
+        int maxLen = d.maxSentenceLength;
+        for (Map.Entry<String, String> e : props.entrySet()) {
+            String k = e.getKey();
+            String v = e.getValue().trim();
+            try {
+                switch (k) {
+                    case "model" -> arch = switch (v.toLowerCase(Locale.ROOT)) {
+                        case "cbow" -> Architecture.CBOW;
+                        case "skipgram", "skip-gram", "sg" -> Architecture.SKIP_GRAM;
+                        default -> throw new IllegalArgumentException("expected cbow or skipgram");
+                    };
+                    case "hs" -> hs = parseBoolean(v);
+                    case "negative" -> negative = Integer.parseInt(v);
+                    case "dim" -> dim = Integer.parseInt(v);
+                    case "window" -> window = Integer.parseInt(v);
+                    case "min-count" -> minCount = Integer.parseInt(v);
+                    case "max-vocab-size" -> maxVocab = Integer.parseInt(v);
+                    case "sample" -> sample = Double.parseDouble(v);
+                    case "epochs" -> epochs = Integer.parseInt(v);
+                    case "alpha" -> alpha = v.equals("auto") ? Double.NaN : Double.parseDouble(v);
+                    case "cbow-mean" -> mean = parseBoolean(v);
+                    case "threads" -> threads = Integer.parseInt(v);
+                    case "seed" -> seed = Long.parseLong(v);
+                    case "analyzer" -> analyzer = v;
+                    case "max-sentence-length" -> maxLen = Integer.parseInt(v);
+                    default -> throw new AssertionError(k);
+                }
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("word2vec config key " + k + ": bad value \"" + v + "\" ("
+                        + ex.getMessage() + ")", ex);
+            }
+        }
+        return new Word2VecConfig(arch, hs, negative, dim, window, minCount, maxVocab, sample, epochs, alpha, mean,
+                threads, seed, analyzer, maxLen);
+    }
+
+    private static boolean parseBoolean(String v) {
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected true or false");
+    }
+}

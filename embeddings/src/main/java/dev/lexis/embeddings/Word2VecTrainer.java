@@ -1,0 +1,689 @@
+package dev.lexis.embeddings;
+
+import dev.lexis.nn.HuffmanTree;
+import dev.lexis.nn.UnigramSampler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+
+/**
+ * Trains word2vec vectors (Mikolov et al. 2013): CBOW or Skip-gram, with hierarchical softmax over a Huffman
+ * tree ({@link HuffmanTree}) and/or negative sampling from the unigram distribution to the power 0.75
+ * ({@link UnigramSampler}), as the C tool does: frequent words subsampled with its formula, a random window in
+ * [1, window] per position, the learning rate decayed linearly from alpha to alpha · 1e-4 over all epochs, the
+ * vocabulary cut at min-count (and optionally a maximum size), sentences cut at 1,000 kept words.
+ *
+ * <pre>{@code
+ * var config = Word2VecConfig.defaults().withArchitecture(SKIP_GRAM).withSeed(42);
+ * WordVectors vectors = new Word2VecTrainer(config).train(Path.of("corpus.txt"), System.err::println);
+ * }</pre>
+ *
+ * <p><b>How it runs.</b> One pass reads the corpus (a file, {@code .gz}, or a folder of them; streamed, never
+ * whole in memory), counts the words and caches the token ids in a compact temporary file (1 to 3 bytes a
+ * token, deleted at the end). Each epoch, {@code threads} workers train Hogwild-style (shared weights, no locks)
+ * on byte ranges of that cache that start at sentence boundaries. Each worker owns its scratch buffers, its
+ * random state (seed + thread index) and its loss sum. With one thread the vectors are identical for the same
+ * seed; with several they are not (the order of the updates varies).
+ *
+ * <p><b>The kernel.</b> A window's work is done as small matrix products: in Skip-gram, the context words of a
+ * position share the word's tree path and its negative samples (drawn once per position, as in Ji et al.
+ * 2016), so each output row is read and written once per window; in CBOW the dot products of the hidden
+ * vector with all output rows run together. Rows are padded to the SIMD width, and dot products use the Vector
+ * API when the JVM has {@code jdk.incubator.vector}.
+ *
+ * <p><b>Progress, checkpoints.</b> The listener gets a {@link TrainingProgress} about once a second and at the
+ * end of each epoch. With {@link #withCheckpoint(Path)}, the state (config, vocabulary, weights, epochs done)
+ * is saved after each epoch; {@link #resume} continues from it. NaN stops training with a
+ * {@link TrainingDivergedException} naming the epoch, step and learning rate.
+ */
+public final class Word2VecTrainer {
+
+    private static final int EXP_TABLE_SIZE = 1000;
+    private static final float MAX_EXP = 6;
+    private static final float[] SIGMOID = new float[EXP_TABLE_SIZE + 1];
+    private static final float[] LOSS_POS = new float[EXP_TABLE_SIZE + 1];
+    private static final float[] LOSS_NEG = new float[EXP_TABLE_SIZE + 1];
+    private static final float TABLE_SCALE = EXP_TABLE_SIZE / MAX_EXP / 2;
+    private static final int REPORT_WORDS = 10_000;
+
+    static {
+        for (int i = 0; i <= EXP_TABLE_SIZE; i++) {
+            double x = (i / (double) EXP_TABLE_SIZE * 2 - 1) * MAX_EXP;
+            double s = 1 / (1 + Math.exp(-x));
+            SIGMOID[i] = (float) s;
+            LOSS_POS[i] = (float) -Math.log(s);
+            LOSS_NEG[i] = (float) -Math.log(1 - s);
+        }
+    }
+
+    private final Word2VecConfig config;
+    private final Path checkpoint;
+    private final Path tempDir;
+    private final long progressIntervalMillis;
+
+    /** @param config the hyper-parameters */
+    public Word2VecTrainer(Word2VecConfig config) {
+        this(config, null, null, 1000);
+    }
+
+    private Word2VecTrainer(Word2VecConfig config, Path checkpoint, Path tempDir, long progressIntervalMillis) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.checkpoint = checkpoint;
+        this.tempDir = tempDir;
+        this.progressIntervalMillis = progressIntervalMillis;
+    }
+
+    /** @return the config */
+    public Word2VecConfig config() {
+        return config;
+    }
+
+    /** @return a trainer that saves a checkpoint to {@code file} after each epoch (atomically) */
+    public Word2VecTrainer withCheckpoint(Path file) {
+        return new Word2VecTrainer(config, file, tempDir, progressIntervalMillis);
+    }
+
+    /** @return a trainer that puts its temporary word-id cache in {@code dir} (default: the system's) */
+    public Word2VecTrainer withTempDir(Path dir) {
+        return new Word2VecTrainer(config, checkpoint, dir, progressIntervalMillis);
+    }
+
+    /** @return a trainer that reports progress every {@code millis} ms (besides each epoch's end) */
+    public Word2VecTrainer withProgressInterval(long millis) {
+        if (millis < 1) {
+            throw new IllegalArgumentException("progress interval must be >= 1 ms, got " + millis);
+        }
+        return new Word2VecTrainer(config, checkpoint, tempDir, millis);
+    }
+
+    /**
+     * Trains on a corpus.
+     *
+     * @param corpus   a UTF-8 text file (one sentence or paragraph per line; {@code .gz} is decompressed) or a
+     *                 folder of them
+     * @param listener progress reports ({@link TrainingListener#NONE} for none)
+     * @return the vectors, most frequent word first, with the config, analyzer and corpus in their metadata
+     * @throws IOException               if the corpus cannot be read (or is not valid UTF-8: file and line named)
+     * @throws IllegalArgumentException  if no word reaches min-count
+     * @throws TrainingDivergedException if a loss becomes NaN
+     */
+    public WordVectors train(Path corpus, TrainingListener listener) throws IOException {
+        try (EncodedCorpus enc = encode(corpus)) {
+            Model model = Model.create(config, enc, corpus);
+            return run(model, enc, corpus, 0, listener);
+        }
+    }
+
+    /**
+     * Trains on lines of text held by the caller (for small inputs and demos): they are written to a temporary
+     * file, then trained on as by {@link #train(Path, TrainingListener)}.
+     */
+    public WordVectors train(List<String> lines, TrainingListener listener) throws IOException {
+        Path dir = tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
+        Path tmp = Files.createTempFile(dir, "lexis-w2v-lines-", ".txt");
+        try {
+            Files.write(tmp, lines, StandardCharsets.UTF_8);
+            return train(tmp, listener);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Continues training from a checkpoint written by a trainer with {@link #withCheckpoint(Path)}: the
+     * checkpoint's config and vocabulary are used (this trainer's {@code threads} apply), and the epochs not yet
+     * done are run on the corpus.
+     *
+     * @throws IOException if the checkpoint is unreadable, damaged or the corpus cannot be read
+     */
+    public WordVectors resume(Path corpus, Path checkpointFile, TrainingListener listener) throws IOException {
+        Checkpoint.State st = Checkpoint.read(checkpointFile);
+        Word2VecConfig cfg = st.config().withThreads(config.threads());
+        Word2VecTrainer t = new Word2VecTrainer(cfg, checkpoint, tempDir, progressIntervalMillis);
+        try (EncodedCorpus enc = t.encode(corpus)) {
+            Model model = Model.restore(cfg, st, enc);
+            return t.run(model, enc, corpus, st.epochsDone(), listener);
+        }
+    }
+
+    private EncodedCorpus encode(Path corpus) throws IOException {
+        if (!config.analyzer().equals("whitespace")) {
+            throw new IllegalArgumentException("analyzer \"" + config.analyzer()
+                    + "\" is not supported by the trainer yet; use whitespace on pre-tokenized text");
+        }
+        Path dir = tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
+        return EncodedCorpus.encode(corpus, dir);
+    }
+
+    private WordVectors run(Model m, EncodedCorpus enc, Path corpus, int startEpoch, TrainingListener listener)
+            throws IOException {
+        TrainingListener out = listener == null ? TrainingListener.NONE : listener;
+        int threads = config.threads();
+        long[] shards = enc.shards(threads);
+        int workers = shards.length / 2;
+        Worker[] ws = new Worker[workers];
+        for (int i = 0; i < workers; i++) {
+            ws[i] = new Worker(m, config, i);
+        }
+        Shared shared = new Shared(m.trainWords * (long) config.epochs(), config.effectiveAlpha());
+        shared.done.set(m.trainWords * (long) startEpoch);
+        long t0 = System.nanoTime();
+        long doneAtStart = shared.done.get();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread th = new Thread(r, "lexis-word2vec");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
+                final int ep = epoch;
+                shared.done.set(m.trainWords * (long) epoch);
+                shared.update(0);
+                for (Worker w : ws) {
+                    w.startEpoch(epoch);
+                }
+                List<Future<?>> fs = new ArrayList<>();
+                for (int i = 0; i < workers; i++) {
+                    EncodedCorpus.Reader r = enc.reader(shards[2 * i], shards[2 * i + 1]);
+                    Worker w = ws[i];
+                    fs.add(pool.submit(() -> {
+                        w.runEpoch(r, shared, ep);
+                        return null;
+                    }));
+                }
+                waitAll(fs, shared, ws, t0, doneAtStart, ep, out);
+                shared.done.set(m.trainWords * (long) (epoch + 1));
+                if (checkpoint != null && epoch + 1 < config.epochs()) {
+                    Checkpoint.write(checkpoint, config, m, epoch + 1);
+                }
+                out.onProgress(progress(shared, ws, t0, doneAtStart, epoch, true));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("analyzer", config.analyzer());
+        config.toProperties().forEach((k, v) -> meta.put("word2vec." + k, v));
+        meta.put("corpus", corpus.toString());
+        meta.put("corpus.tokens", Long.toString(enc.tokens()));
+        meta.put("vocabulary", Integer.toString(m.vocabSize));
+        meta.put("created-by", "lexis word2vec");
+        return WordVectors.ofOwned(m.words, m.exportVectors(), config.embeddingDim(), meta);
+    }
+
+    private void waitAll(List<Future<?>> fs, Shared shared, Worker[] ws, long t0, long doneAtStart, int epoch,
+                         TrainingListener out) throws IOException {
+        long nextReport = System.nanoTime() + progressIntervalMillis * 1_000_000L;
+        for (Future<?> f : fs) {
+            while (true) {
+                try {
+                    long wait = Math.max(1, (nextReport - System.nanoTime()) / 1_000_000L);
+                    f.get(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    break;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    out.onProgress(progress(shared, ws, t0, doneAtStart, epoch, false));
+                    nextReport = System.nanoTime() + progressIntervalMillis * 1_000_000L;
+                } catch (InterruptedException e) {
+                    shared.stop = true;
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("word2vec training interrupted", e);
+                } catch (ExecutionException e) {
+                    shared.stop = true;
+                    Throwable c = e.getCause();
+                    if (c instanceof UncheckedIOException u) {
+                        throw u.getCause();
+                    }
+                    if (c instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (c instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(c);
+                }
+            }
+        }
+    }
+
+    private TrainingProgress progress(Shared s, Worker[] ws, long t0, long doneAtStart, int epoch, boolean end) {
+        double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+        long done = s.done.get();
+        double wps = (done - doneAtStart) / secs;
+        double frac = Math.min(1, done / (double) Math.max(1, s.total));
+        double loss = 0;
+        long n = 0;
+        for (Worker w : ws) {
+            loss += w.lossSum;
+            n += w.lossCount;
+        }
+        double eta = wps > 0 ? (s.total - done) / wps : 0;
+        return new TrainingProgress(epoch + 1, config.epochs(), frac, s.alpha, wps, wps / ws.length,
+                n == 0 ? 0 : loss / n, eta, end);
+    }
+
+    /** State shared by the workers: words done (for the learning rate and progress), the current rate, stop. */
+    static final class Shared {
+        final AtomicLong done = new AtomicLong();
+        final long total;
+        final double startAlpha;
+        volatile double alpha;
+        volatile boolean stop;
+
+        Shared(long total, double startAlpha) {
+            this.total = total;
+            this.startAlpha = startAlpha;
+            this.alpha = startAlpha;
+        }
+
+        double update(long words) {
+            long d = done.addAndGet(words);
+            double a = startAlpha * Math.max(1e-4, 1 - d / (double) (total + 1));
+            alpha = a;
+            return a;
+        }
+    }
+
+    /** The weights and the vocabulary. */
+    static final class Model {
+        final int vocabSize;
+        final int dim;
+        final int stride;
+        final String[] words;
+        final long[] counts;
+        final long trainWords;
+        final int[] rawToId;
+        final float[] syn0;
+        final float[] syn1;    // hierarchical softmax: (vocabSize - 1) x stride, or null
+        final float[] syn1neg; // negative sampling: vocabSize x stride, or null
+        final int[] codeOffsets;
+        final int[] codes;
+        final int[] pointOffsets; // points pre-multiplied by stride
+        final UnigramSampler sampler;
+        final long[] keep;        // subsampling: keep if random 32 bits < keep[id]
+
+        private Model(Word2VecConfig c, String[] words, long[] counts, int[] rawToId) {
+            this.vocabSize = words.length;
+            this.dim = c.embeddingDim();
+            int lanes = VecMath.LANES;
+            this.stride = (dim + lanes - 1) / lanes * lanes;
+            this.words = words;
+            this.counts = counts;
+            this.rawToId = rawToId;
+            long tw = 0;
+            for (long x : counts) {
+                tw += x;
+            }
+            this.trainWords = tw;
+            this.syn0 = new float[Math.multiplyExact(vocabSize, stride)];
+            if (c.hierarchicalSoftmax()) {
+                HuffmanTree tree = HuffmanTree.of(counts);
+                syn1 = new float[Math.multiplyExact(vocabSize - 1, stride)];
+                codeOffsets = tree.offsets();
+                codes = tree.flatCodes();
+                pointOffsets = tree.flatPoints();
+                for (int i = 0; i < pointOffsets.length; i++) {
+                    pointOffsets[i] *= stride;
+                }
+            } else {
+                syn1 = null;
+                codeOffsets = null;
+                codes = null;
+                pointOffsets = null;
+            }
+            if (c.negative() > 0) {
+                syn1neg = new float[Math.multiplyExact(vocabSize, stride)];
+                sampler = new UnigramSampler(counts, 0.75);
+            } else {
+                syn1neg = null;
+                sampler = null;
+            }
+            keep = new long[vocabSize];
+            double st = c.sample() * tw;
+            for (int i = 0; i < vocabSize; i++) {
+                if (c.sample() <= 0) {
+                    keep[i] = 1L << 32;
+                } else {
+                    double p = (Math.sqrt(counts[i] / st) + 1) * st / counts[i];
+                    keep[i] = p >= 1 ? 1L << 32 : (long) (p * 4294967296.0);
+                }
+            }
+        }
+
+        static Model create(Word2VecConfig c, EncodedCorpus enc, Path corpus) {
+            long[] raw = enc.counts();
+            String[] rawWords = enc.words();
+            Integer[] order = new Integer[raw.length];
+            int n = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] >= c.minCount()) {
+                    order[n++] = i;
+                }
+            }
+            if (n == 0) {
+                throw new IllegalArgumentException(corpus + ": no word occurs at least " + c.minCount()
+                        + " times (min-count " + c.minCount() + "; " + enc.tokens() + " tokens, " + raw.length
+                        + " distinct words); lower --min-count or give a larger corpus");
+            }
+            if (n == 1 && c.hierarchicalSoftmax()) {
+                throw new IllegalArgumentException(corpus + ": only one word occurs at least " + c.minCount()
+                        + " times; hierarchical softmax needs at least 2 (lower --min-count)");
+            }
+            Integer[] kept = Arrays.copyOf(order, n);
+            Arrays.sort(kept, (a, b) -> raw[a] != raw[b] ? Long.compare(raw[b], raw[a]) : Integer.compare(a, b));
+            if (c.maxVocabSize() > 0 && n > c.maxVocabSize()) {
+                n = c.maxVocabSize();
+            }
+            String[] words = new String[n];
+            long[] counts = new long[n];
+            int[] rawToId = new int[raw.length];
+            Arrays.fill(rawToId, -1);
+            for (int i = 0; i < n; i++) {
+                words[i] = rawWords[kept[i]];
+                counts[i] = raw[kept[i]];
+                rawToId[kept[i]] = i;
+            }
+            Model m = new Model(c, words, counts, rawToId);
+            m.initialize(c.seed());
+            return m;
+        }
+
+        static Model restore(Word2VecConfig c, Checkpoint.State st, EncodedCorpus enc) {
+            Map<String, Integer> ids = new java.util.HashMap<>();
+            for (int i = 0; i < st.words().length; i++) {
+                ids.put(st.words()[i], i);
+            }
+            String[] raw = enc.words();
+            int[] rawToId = new int[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                rawToId[i] = ids.getOrDefault(raw[i], -1);
+            }
+            Model m = new Model(c, st.words(), st.counts(), rawToId);
+            st.copyInto(m);
+            return m;
+        }
+
+        private void initialize(long seed) {
+            long r = seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+            for (int w = 0; w < vocabSize; w++) {
+                for (int d = 0; d < dim; d++) {
+                    r = UnigramSampler.nextRandom(r);
+                    float u = (UnigramSampler.mix(r) >>> 40) / (float) (1 << 24);
+                    syn0[w * stride + d] = (u - 0.5f) / dim;
+                }
+            }
+        }
+
+        float[] exportVectors() {
+            float[] out = new float[vocabSize * dim];
+            for (int w = 0; w < vocabSize; w++) {
+                System.arraycopy(syn0, w * stride, out, w * dim, dim);
+            }
+            return out;
+        }
+    }
+
+    /** One training thread's state: scratch buffers, random state, loss. */
+    static final class Worker {
+        private final Model m;
+        private final Word2VecConfig c;
+        private final int n;           // stride
+        private final boolean skipGram;
+        private final boolean hs;
+        private final int negative;
+        private final int window;
+        private final int maxLen;
+        private final boolean cbowMean;
+        private final int[] sentence;
+        private final int[] ctxOffs;   // context rows (offsets into syn0)
+        private final int[] tgtOffs;   // output rows (offsets into syn1 / syn1neg)
+        private final float[] labels;
+        private final float[] dots;
+        private final float[] grads;
+        private final float[] hidden;
+        private final float[] errors;  // Skip-gram: one row per context; CBOW: one row
+        private final int index;
+        private long rng;
+        volatile double lossSum;
+        volatile long lossCount;
+        private double loss;
+        private long lossN;
+        private boolean nan;
+
+        Worker(Model m, Word2VecConfig c, int index) {
+            this.m = m;
+            this.c = c;
+            this.n = m.stride;
+            this.skipGram = c.architecture() == Word2VecConfig.Architecture.SKIP_GRAM;
+            this.hs = c.hierarchicalSoftmax();
+            this.negative = c.negative();
+            this.window = c.window();
+            this.maxLen = c.maxSentenceLength();
+            this.cbowMean = c.cbowMean();
+            this.sentence = new int[maxLen];
+            this.ctxOffs = new int[2 * window];
+            int maxTargets = Math.max(HuffmanTree.MAX_CODE_LENGTH, negative + 1);
+            this.tgtOffs = new int[maxTargets];
+            this.labels = new float[maxTargets];
+            this.dots = new float[Math.max(maxTargets, 2 * window)];
+            this.grads = new float[Math.max(maxTargets, 2 * window)];
+            this.hidden = new float[n];
+            this.errors = new float[(skipGram ? 2 * window : 1) * n];
+            this.index = index;
+        }
+
+        /** Resets the loss and seeds the random state from (seed, thread, epoch), so a resumed run repeats it. */
+        void startEpoch(int epoch) {
+            rng = UnigramSampler.mix(UnigramSampler.mix(c.seed() * 0x9E3779B97F4A7C15L + index + 1) + epoch);
+            loss = 0;
+            lossN = 0;
+            lossSum = 0;
+            lossCount = 0;
+        }
+
+        private long next() {
+            rng = UnigramSampler.nextRandom(rng);
+            return UnigramSampler.mix(rng);
+        }
+
+        void runEpoch(EncodedCorpus.Reader r, Shared shared, int epoch) {
+            int[] rawToId = m.rawToId;
+            long[] keep = m.keep;
+            boolean subsample = c.sample() > 0;
+            long local = 0;
+            float alpha = (float) shared.alpha;
+            boolean end = false;
+            while (!end) {
+                int len = 0;
+                while (true) {
+                    int v = r.next();
+                    if (v <= 0) {
+                        end = v < 0;
+                        break;
+                    }
+                    int id = rawToId[v - 1];
+                    if (id < 0) {
+                        continue;
+                    }
+                    local++;
+                    if (subsample && (next() >>> 32) >= keep[id]) {
+                        continue;
+                    }
+                    sentence[len++] = id;
+                    if (len == maxLen) {
+                        break;
+                    }
+                }
+                if (len > 1) {
+                    if (skipGram) {
+                        skipGramSentence(len, alpha);
+                    } else {
+                        cbowSentence(len, alpha);
+                    }
+                }
+                if (local >= REPORT_WORDS || end) {
+                    alpha = (float) shared.update(local);
+                    local = 0;
+                    lossSum = loss;
+                    lossCount = lossN;
+                    if (nan || Double.isNaN(loss)) {
+                        throw new TrainingDivergedException(epoch + 1, shared.done.get(), alpha);
+                    }
+                    if (shared.stop) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private int targets(int word) {
+            // fills tgtOffs/labels for the negative-sampling part; the HS part is read from the tree directly
+            int t = 0;
+            tgtOffs[t] = word * n;
+            labels[t++] = 1;
+            for (int d = 0; d < negative; d++) {
+                int s = m.sampler.sample(next());
+                if (s == word) {
+                    continue;
+                }
+                tgtOffs[t] = s * n;
+                labels[t++] = 0;
+            }
+            return t;
+        }
+
+        private void skipGramSentence(int len, float alpha) {
+            float[] syn0 = m.syn0;
+            for (int pos = 0; pos < len; pos++) {
+                int word = sentence[pos];
+                int b = (int) (((next() >>> 32) * window) >>> 32);
+                int k = 0;
+                int from = Math.max(0, pos - window + b);
+                int to = Math.min(len - 1, pos + window - b);
+                for (int p = from; p <= to; p++) {
+                    if (p != pos) {
+                        ctxOffs[k++] = sentence[p] * n;
+                    }
+                }
+                if (k == 0) {
+                    continue;
+                }
+                Arrays.fill(errors, 0, k * n, 0f);
+                if (hs) {
+                    int[] codes = m.codes;
+                    int[] points = m.pointOffsets;
+                    for (int d = m.codeOffsets[word], e = m.codeOffsets[word + 1]; d < e; d++) {
+                        sgTarget(m.syn1, points[d], 1 - codes[d], k, alpha, true);
+                    }
+                }
+                if (negative > 0) {
+                    int t = targets(word);
+                    for (int i = 0; i < t; i++) {
+                        sgTarget(m.syn1neg, tgtOffs[i], labels[i], k, alpha, false);
+                    }
+                }
+                for (int j = 0; j < k; j++) {
+                    W2vKernels.add(errors, j * n, syn0, ctxOffs[j], n);
+                }
+            }
+        }
+
+        private void sgTarget(float[] out, int oOff, float label, int k, float alpha, boolean hsMode) {
+            W2vKernels.dots(m.syn0, ctxOffs, k, out, oOff, n, dots);
+            boolean any = false;
+            for (int j = 0; j < k; j++) {
+                grads[j] = gradient(dots[j], label, alpha, hsMode);
+                any |= grads[j] != 0;
+            }
+            if (any) {
+                W2vKernels.sharedRowUpdate(m.syn0, ctxOffs, k, grads, errors, out, oOff, n);
+            }
+        }
+
+        private float gradient(float f, float label, float alpha, boolean hsMode) {
+            if (f != f) {
+                nan = true;
+                return 0;
+            }
+            lossN++;
+            if (f >= MAX_EXP) {
+                loss += label > 0 ? 0 : MAX_EXP;
+                // like word2vec.c: no update when |f| >= 6 (HS), but clamp for negative sampling
+                return hsMode ? 0 : (label - 1) * alpha;
+            }
+            if (f <= -MAX_EXP) {
+                loss += label > 0 ? MAX_EXP : 0;
+                return hsMode ? 0 : label * alpha;
+            }
+            int i = (int) ((f + MAX_EXP) * TABLE_SCALE);
+            loss += label > 0 ? LOSS_POS[i] : LOSS_NEG[i];
+            return (label - SIGMOID[i]) * alpha;
+        }
+
+        private void cbowSentence(int len, float alpha) {
+            float[] syn0 = m.syn0;
+            for (int pos = 0; pos < len; pos++) {
+                int word = sentence[pos];
+                int b = (int) (((next() >>> 32) * window) >>> 32);
+                int k = 0;
+                int from = Math.max(0, pos - window + b);
+                int to = Math.min(len - 1, pos + window - b);
+                for (int p = from; p <= to; p++) {
+                    if (p != pos) {
+                        ctxOffs[k++] = sentence[p] * n;
+                    }
+                }
+                if (k == 0) {
+                    continue;
+                }
+                W2vKernels.sumRows(syn0, ctxOffs, k, cbowMean ? 1f / k : 1f, hidden, n);
+                Arrays.fill(errors, 0, n, 0f);
+                if (hs) {
+                    int start = m.codeOffsets[word];
+                    int t = m.codeOffsets[word + 1] - start;
+                    System.arraycopy(m.pointOffsets, start, tgtOffs, 0, t);
+                    W2vKernels.dots(m.syn1, tgtOffs, t, hidden, 0, n, dots);
+                    int u = 0;
+                    for (int i = 0; i < t; i++) {
+                        float g = gradient(dots[i], 1 - m.codes[start + i], alpha, true);
+                        if (g != 0) {
+                            grads[u] = g;
+                            tgtOffs[u++] = tgtOffs[i];
+                        }
+                    }
+                    W2vKernels.sharedHiddenUpdate(hidden, errors, m.syn1, tgtOffs, u, grads, n);
+                }
+                if (negative > 0) {
+                    int t = targets(word);
+                    W2vKernels.dots(m.syn1neg, tgtOffs, t, hidden, 0, n, dots);
+                    for (int i = 0; i < t; i++) {
+                        grads[i] = gradient(dots[i], labels[i], alpha, false);
+                    }
+                    W2vKernels.sharedHiddenUpdate(hidden, errors, m.syn1neg, tgtOffs, t, grads, n);
+                }
+                if (!cbowMean) {
+                    // like gensim: with a sum of the context, the error is divided among the context words
+                    float inv = 1f / k;
+                    for (int i = 0; i < n; i++) {
+                        errors[i] *= inv;
+                    }
+                }
+                for (int j = 0; j < k; j++) {
+                    W2vKernels.add(errors, 0, syn0, ctxOffs[j], n);
+                }
+            }
+        }
+    }
+}

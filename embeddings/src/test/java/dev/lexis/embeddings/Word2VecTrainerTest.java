@@ -1,0 +1,200 @@
+package dev.lexis.embeddings;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lexis.embeddings.Word2VecConfig.Architecture;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class Word2VecTrainerTest {
+
+    @TempDir
+    Path dir;
+
+    /** Sentences of 12 words, each from one of 4 topics of 8 words, plus the filler words "the" and "of". */
+    static List<String> topicCorpus(int sentences, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<String> lines = new ArrayList<>();
+        for (int s = 0; s < sentences; s++) {
+            int topic = r.nextInt(4);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                if (i > 0) {
+                    sb.append(' ');
+                }
+                int x = r.nextInt(10);
+                sb.append(x == 0 ? "the" : x == 1 ? "of" : "t" + topic + "w" + r.nextInt(8));
+            }
+            lines.add(sb.toString());
+        }
+        return lines;
+    }
+
+    private Path write(List<String> lines) throws IOException {
+        Path p = dir.resolve("corpus.txt");
+        Files.write(p, lines, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static Word2VecConfig small() {
+        return Word2VecConfig.defaults().withEmbeddingDim(24).withThreads(1).withSeed(7).withMinCount(2)
+                .withSample(0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CBOW, hs", "CBOW, ns", "SKIP_GRAM, hs", "SKIP_GRAM, ns"})
+    void learnsTopicsInAllFourModes(Architecture arch, String loss) throws IOException {
+        Path corpus = write(topicCorpus(3000, 1));
+        Word2VecConfig c = small().withArchitecture(arch).withLoss(loss).withEpochs(5).withThreads(2);
+        List<TrainingProgress> reports = new ArrayList<>();
+        WordVectors v = new Word2VecTrainer(c).train(corpus, reports::add);
+        assertEquals(34, v.size());
+        assertEquals(24, v.dimension());
+        int same = 0;
+        for (Neighbor n : v.nearest("t2w3", 5)) {
+            same += n.word().startsWith("t2") ? 1 : 0;
+        }
+        assertTrue(same >= 4, arch + "-" + loss + ": nearest of t2w3 " + v.nearest("t2w3", 5));
+        assertTrue(v.similarity("t1w0", "t1w5") > v.similarity("t1w0", "t3w5"));
+        assertEquals(5, reports.stream().filter(TrainingProgress::epochEnd).count());
+        TrainingProgress last = reports.get(reports.size() - 1);
+        assertEquals(1.0, last.fraction(), 1e-9);
+        assertTrue(last.loss() > 0 && last.loss() < 10, last.toString());
+        assertEquals("whitespace", v.analyzer().orElseThrow());
+        assertEquals(arch == Architecture.CBOW ? "cbow" : "skipgram", v.metadata().get("word2vec.model"));
+    }
+
+    @Test
+    void sameSeedOneThreadGivesIdenticalVectors() throws IOException {
+        Path corpus = write(topicCorpus(500, 2));
+        Word2VecConfig c = small().withArchitecture(Architecture.SKIP_GRAM).withLoss("ns").withSample(1e-3);
+        WordVectors a = new Word2VecTrainer(c).train(corpus, TrainingListener.NONE);
+        WordVectors b = new Word2VecTrainer(c).train(corpus, TrainingListener.NONE);
+        assertEquals(a.words(), b.words());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.row(i), b.row(i));
+        }
+        WordVectors other = new Word2VecTrainer(c.withSeed(8)).train(corpus, TrainingListener.NONE);
+        assertFalse(java.util.Arrays.equals(a.row(0), other.row(0)));
+    }
+
+    @Test
+    void vocabularyIsSortedByCountAndCutAtMinCountAndMaxSize() throws IOException {
+        Path corpus = write(List.of("a b b c c c", "c d d d d", "e"));
+        WordVectors v = new Word2VecTrainer(small().withMinCount(2).withEpochs(1)).train(corpus, null);
+        assertEquals(List.of("c", "d", "b"), v.words());
+        WordVectors top = new Word2VecTrainer(small().withMinCount(1).withMaxVocabSize(2).withEpochs(1))
+                .train(corpus, null);
+        assertEquals(List.of("c", "d"), top.words());
+    }
+
+    @Test
+    void readsFoldersAndGzip() throws IOException {
+        Path folder = dir.resolve("parts");
+        Files.createDirectories(folder);
+        List<String> lines = topicCorpus(400, 3);
+        Files.write(folder.resolve("a.txt"), lines.subList(0, 200), StandardCharsets.UTF_8);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(folder.resolve("b.txt.gz")))) {
+            out.write(String.join("\n", lines.subList(200, 400)).getBytes(StandardCharsets.UTF_8));
+        }
+        WordVectors v = new Word2VecTrainer(small().withEpochs(1)).train(folder, null);
+        assertEquals(lines.stream().mapToLong(l -> l.split(" ").length).sum(),
+                Long.parseLong(v.metadata().get("corpus.tokens")));
+    }
+
+    @Test
+    void noWordAboveMinCountIsAClearError() throws IOException {
+        Path corpus = write(List.of("one two three", "four five"));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new Word2VecTrainer(small().withMinCount(5)).train(corpus, null));
+        assertEquals(corpus + ": no word occurs at least 5 times (min-count 5; 5 tokens, 5 distinct words);"
+                + " lower --min-count or give a larger corpus", e.getMessage());
+    }
+
+    @Test
+    void invalidUtf8NamesFileAndLine() throws IOException {
+        Path corpus = dir.resolve("bad.txt");
+        byte[] text = "good words here\nand a bad \u00e9 here\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = new byte[text.length - 1];
+        int at = new String(text, StandardCharsets.UTF_8).indexOf('\u00e9');
+        // keep only the first byte of the two-byte é
+        byte[] prefix = "good words here\nand a bad ".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(text, 0, bad, 0, prefix.length + 1);
+        System.arraycopy(text, prefix.length + 2, bad, prefix.length + 1, text.length - prefix.length - 2);
+        assertTrue(at > 0);
+        Files.write(corpus, bad);
+        var e = assertThrows(IOException.class, () -> new Word2VecTrainer(small().withMinCount(1)).train(corpus, null));
+        assertEquals(corpus + ":2: not valid UTF-8 (byte 0xC3 in a word)", e.getMessage());
+    }
+
+    @Test
+    void resumeFromACheckpointRepeatsTheUninterruptedRun() throws IOException {
+        Path corpus = write(topicCorpus(400, 4));
+        Word2VecConfig c = small().withEpochs(3).withLoss("hs").withSample(1e-2);
+        WordVectors whole = new Word2VecTrainer(c).train(corpus, null);
+        Path ckpt = dir.resolve("run.ckpt");
+        Word2VecTrainer t = new Word2VecTrainer(c).withCheckpoint(ckpt);
+        var e = assertThrows(IllegalStateException.class, () -> t.train(corpus, p -> {
+            if (p.epochEnd() && p.epoch() == 2) {
+                throw new IllegalStateException("simulated crash");
+            }
+        }));
+        assertEquals("simulated crash", e.getMessage());
+        assertTrue(Files.exists(ckpt));
+        WordVectors resumed = new Word2VecTrainer(c).resume(corpus, ckpt, null);
+        assertEquals(whole.words(), resumed.words());
+        for (int i = 0; i < whole.size(); i++) {
+            assertArrayEquals(whole.row(i), resumed.row(i), "row " + i);
+        }
+        byte[] bytes = Files.readAllBytes(ckpt);
+        bytes[bytes.length / 2] ^= 1;
+        Path damaged = dir.resolve("damaged.ckpt");
+        Files.write(damaged, bytes);
+        var d = assertThrows(IOException.class, () -> new Word2VecTrainer(c).resume(corpus, damaged, null));
+        assertEquals(damaged + ": checkpoint checksum mismatch; the file is damaged", d.getMessage());
+    }
+
+    @Test
+    void longLinesAreCutIntoSentences() throws IOException {
+        // one line of 25,000 tokens: the cache splits it, training still sees every word
+        StringBuilder sb = new StringBuilder();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 25_000; i++) {
+            sb.append("w").append(r.nextInt(50)).append(' ');
+        }
+        Path corpus = write(List.of(sb.toString()));
+        WordVectors v = new Word2VecTrainer(small().withEpochs(1).withThreads(2)).train(corpus, null);
+        assertEquals(50, v.size());
+    }
+
+    @Test
+    void configPropertiesRoundTripAndValidation() {
+        Word2VecConfig c = Word2VecConfig.defaults().withArchitecture(Architecture.SKIP_GRAM).withLoss("hs")
+                .withAlpha(0.02).withSeed(99).withMaxVocabSize(1000);
+        assertEquals(c, Word2VecConfig.fromProperties(c.toProperties()));
+        assertEquals(0.025, Word2VecConfig.defaults().withArchitecture(Architecture.SKIP_GRAM).effectiveAlpha());
+        assertEquals(0.05, Word2VecConfig.defaults().effectiveAlpha());
+        var e = assertThrows(IllegalArgumentException.class, () -> Word2VecConfig.defaults().withEmbeddingDim(0));
+        assertEquals("embeddingDim must be > 0, got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Word2VecConfig.fromProperties(java.util.Map.of("dims", "3")));
+        assertTrue(e.getMessage().startsWith("unknown word2vec config keys: [dims]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Word2VecConfig.defaults().withHierarchicalSoftmax(false).withNegative(0));
+        assertEquals("no output layer: enable hierarchicalSoftmax or set negative > 0", e.getMessage());
+    }
+}

@@ -125,7 +125,8 @@ public final class ConllCorpus {
                     throw new CorpusException(file, lineNumber, "expected " + columns + " columns (as on line "
                             + columnsLine + "), found " + row.length
                             + (options.separator() == ConllOptions.Separator.WHITESPACE
-                                    ? " (columns are separated by spaces or tabs)" : " (columns are separated by tabs)"));
+                                    ? " (columns are separated by spaces or tabs)"
+                                    : " (columns are separated by tabs)"));
                 }
                 if (rows.isEmpty()) {
                     firstLine = lineNumber;

@@ -238,7 +238,7 @@ public final class TextCorpus {
         return List.copyOf(shards);
     }
 
-    /** The index f with global[f] <= offset < global[f + 1], skipping empty files; fileCount if none. */
+    /** The index f with {@code global[f] <= offset < global[f + 1]} (empty files skipped); fileCount if none. */
     private static int fileOf(long[] global, long offset) {
         int fileCount = global.length - 1;
         for (int f = 0; f < fileCount; f++) {

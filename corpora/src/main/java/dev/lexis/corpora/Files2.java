@@ -2,6 +2,7 @@ package dev.lexis.corpora;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -139,10 +140,18 @@ final class Files2 {
 
     /** Opens the bytes of a segment: positioned at {@code start} for plain files, decompressed for gzip. */
     static InputStream open(Segment segment) {
+        return open(segment, null);
+    }
+
+    /**
+     * As {@link #open(Segment)}; for gzip, {@code disk[0]} (if given) is kept up to date with the compressed bytes
+     * read from the file so far.
+     */
+    static InputStream open(Segment segment, long[] disk) {
         Path file = segment.file();
         try {
             if (segment.gzip()) {
-                InputStream raw = new BufferedInputStream(Files.newInputStream(file), CHUNK);
+                InputStream raw = new BufferedInputStream(counting(Files.newInputStream(file), disk), CHUNK);
                 try {
                     return new GZIPInputStream(raw, CHUNK);
                 } catch (IOException e) {
@@ -159,6 +168,31 @@ final class Files2 {
         } catch (IOException e) {
             throw wrap(file, e);
         }
+    }
+
+    private static InputStream counting(InputStream in, long[] disk) {
+        if (disk == null) {
+            return in;
+        }
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    disk[0]++;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    disk[0] += n;
+                }
+                return n;
+            }
+        };
     }
 
     static CorpusException wrap(Path file, IOException e) {

@@ -26,6 +26,12 @@ public interface LineReader extends LineLocation, Closeable {
     /** Bytes read so far across all files (decompressed for {@code .gz}); for progress reports. */
     long bytesRead();
 
+    /**
+     * Bytes of the files consumed so far (compressed bytes for {@code .gz}); divided by
+     * {@link TextCorpus#sizeOnDisk()} it is the fraction read, for progress reports.
+     */
+    long diskBytesRead();
+
     /** Counts of what this reader has read so far. */
     ReadSummary summary();
 

@@ -58,6 +58,9 @@ final class Utf8LineReader implements LineReader {
     private long splitLines;
     private long malformedReplaced;
     private long bytesBefore;
+    private long diskBytesBefore;
+    /** Compressed bytes read from the current gzip segment. */
+    private final long[] diskInSegment = new long[1];
 
     Utf8LineReader(List<Segment> segments, TextOptions options) {
         this.segments = List.copyOf(segments);
@@ -129,6 +132,14 @@ final class Utf8LineReader implements LineReader {
     }
 
     @Override
+    public long diskBytesRead() {
+        if (segment == null) {
+            return diskBytesBefore;
+        }
+        return diskBytesBefore + (segment.gzip() ? diskInSegment[0] : bufOffset + pos - segment.start());
+    }
+
+    @Override
     public ReadSummary summary() {
         return new ReadSummary(files, lines, blankLines, splitLines, malformedReplaced, bytesRead());
     }
@@ -145,7 +156,8 @@ final class Utf8LineReader implements LineReader {
         }
         segment = segments.get(++segmentIndex);
         files++;
-        in = Files2.open(segment);
+        diskInSegment[0] = 0;
+        in = Files2.open(segment, diskInSegment);
         remaining = segment.end() < 0 ? Long.MAX_VALUE : segment.end() - segment.start();
         eof = remaining == 0;
         bomChecked = segment.start() != 0;
@@ -161,6 +173,7 @@ final class Utf8LineReader implements LineReader {
 
     private void closeSegment() {
         bytesBefore += bufOffset + lim - segment.start();
+        diskBytesBefore += segment.gzip() ? diskInSegment[0] : bufOffset + lim - segment.start();
         closeStream();
         segment = null;
     }

@@ -315,4 +315,21 @@ class TextCorpusTest {
         CorpusException e = assertThrows(CorpusException.class, () -> TextCorpus.of(file));
         assertEquals(file + ": not a gzip file, though its name ends in .gz", e.getMessage());
     }
+
+    @Test
+    void diskBytesReadReachesTheSizeOnDiskForPlainAndGzipFiles() throws IOException {
+        byte[] text = "some words on a line\n".repeat(50_000).getBytes(StandardCharsets.UTF_8);
+        write("mixed/a.txt", text);
+        writeGzip("mixed/b.txt.gz", text);
+        TextCorpus corpus = TextCorpus.of(dir.resolve("mixed"));
+        try (LineReader reader = corpus.open()) {
+            long last = 0;
+            while (reader.next()) {
+                assertTrue(reader.diskBytesRead() >= last);
+                last = reader.diskBytesRead();
+            }
+            assertEquals(corpus.sizeOnDisk(), reader.diskBytesRead());
+            assertEquals(2L * text.length, reader.bytesRead());
+        }
+    }
 }

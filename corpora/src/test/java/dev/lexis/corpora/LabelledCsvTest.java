@@ -149,4 +149,11 @@ class LabelledCsvTest {
         assertEquals('\t', csv.delimiter());
         assertEquals(List.of(new LabelledText("pos", "good, fine")), csv.readAll().rows());
     }
+
+    @Test
+    void lineNumbersCountCrLfBlankLinesAndQuotedNewlines() throws IOException {
+        Path file = write("crlf.csv", "label,text\r\n\r\npos,\"a\r\nb\"\r\nneg,fine\r\nneg,x,y\r\n");
+        CorpusException e = assertThrows(CorpusException.class, () -> LabelledCsv.of(file).readAll());
+        assertTrue(e.getMessage().startsWith(file + ":6: expected 2 columns (label, text), found 3"), e.getMessage());
+    }
 }

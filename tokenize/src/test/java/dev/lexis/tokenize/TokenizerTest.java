@@ -46,6 +46,7 @@ class TokenizerTest {
                 "bob", "example.com"), Tokenizer.named("english").tokenize(ENGLISH));
         assertEquals(List.of("quick", "brown", "fox", "friend", "were", "run", "u.s.a", "2024", "e", "mail",
                 "bob", "example.com"), Tokenizer.named("english+stem").tokenize(ENGLISH));
+        assertEquals(List.of("cat", "were", "run"), Tokenizer.named("english+stem").tokenize("The cats were running"));
         // stop words match whatever the case when lower-casing is off
         assertEquals(List.of("Cats", "Dogs"), Tokenizer.named("english+keepcase").tokenize("The Cats AND the Dogs"));
     }

@@ -85,10 +85,61 @@ final class EncodedCorpus implements AutoCloseable {
      *
      * @param input    a text file ({@code .gz} is decompressed), or a folder of them
      * @param tempDir  folder for the cache file (deleted on {@link #close()})
-     * @param listener receives a one-line message when done (may be null)
      */
     static EncodedCorpus encode(Path input, Path tempDir) throws IOException {
+        return encode(filesOf(input), tempDir);
+    }
+
+    /**
+     * Reads the corpus through a tokenizer (any analyzer spec): each line's tokens are written, separated by
+     * spaces, to a temporary file that is then encoded as above and deleted.
+     */
+    static EncodedCorpus encode(Path input, Path tempDir, dev.lexis.tokenize.Tokenizer tokenizer) throws IOException {
         List<Path> files = filesOf(input);
+        Path tokens = Files.createTempFile(tempDir, "lexis-w2v-tokens-", ".txt");
+        try {
+            try (java.io.Writer w = Files.newBufferedWriter(tokens, StandardCharsets.UTF_8)) {
+                StringBuilder sb = new StringBuilder();
+                for (Path f : files) {
+                    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                    try (java.io.BufferedReader r = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(open(f), dec), 1 << 16)) {
+                        String line;
+                        int lineNo = 0;
+                        while (true) {
+                            try {
+                                line = r.readLine();
+                            } catch (CharacterCodingException e) {
+                                throw new IOException(f + ":" + (lineNo + 1) + ": not valid UTF-8", e);
+                            }
+                            if (line == null) {
+                                break;
+                            }
+                            lineNo++;
+                            sb.setLength(0);
+                            tokenizer.forEach(line, t -> {
+                                if (sb.length() > 0) {
+                                    sb.append(' ');
+                                }
+                                sb.append(t);
+                            });
+                            if (sb.length() > 0) {
+                                w.append(sb).append('\n');
+                            }
+                        }
+                    }
+                }
+            }
+            EncodedCorpus enc = encode(List.of(tokens), tempDir);
+            return new EncodedCorpus(enc.cache, enc.channel, enc.bytes, enc.syncOffsets, enc.syncTokens, enc.tokens,
+                    enc.words, enc.counts, files);
+        } finally {
+            Files.deleteIfExists(tokens);
+        }
+    }
+
+    private static EncodedCorpus encode(List<Path> files, Path tempDir) throws IOException {
         Path cache = Files.createTempFile(tempDir, "lexis-w2v-", ".ids");
         FileChannel ch = FileChannel.open(cache, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 StandardOpenOption.DELETE_ON_CLOSE);
@@ -278,7 +329,6 @@ final class EncodedCorpus implements AutoCloseable {
             line = 1;
             int n;
             while ((n = in.readNBytes(b, 0, b.length)) > 0) {
-                int start = -1; // start of the current token in b, or -1
                 if (carryLen > 0) {
                     // continue the token cut by the previous block
                     int i = 0;
@@ -295,7 +345,6 @@ final class EncodedCorpus implements AutoCloseable {
                 } else {
                     scan(b, 0, n);
                 }
-                assert start == -1;
             }
             if (carryLen > 0) {
                 token(carry, 0, carryLen);

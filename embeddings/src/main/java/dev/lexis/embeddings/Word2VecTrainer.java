@@ -2,6 +2,7 @@ package dev.lexis.embeddings;
 
 import dev.lexis.nn.HuffmanTree;
 import dev.lexis.nn.UnigramSampler;
+import dev.lexis.tokenize.Tokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -160,12 +161,11 @@ public final class Word2VecTrainer {
     }
 
     private EncodedCorpus encode(Path corpus) throws IOException {
-        if (!config.analyzer().equals("whitespace")) {
-            throw new IllegalArgumentException("analyzer \"" + config.analyzer()
-                    + "\" is not supported by the trainer yet; use whitespace on pre-tokenized text");
-        }
         Path dir = tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
-        return EncodedCorpus.encode(corpus, dir);
+        if (config.analyzer().equals("whitespace")) {
+            return EncodedCorpus.encode(corpus, dir); // the fast byte-level path
+        }
+        return EncodedCorpus.encode(corpus, dir, Tokenizer.fromSpec(config.analyzer()));
     }
 
     private WordVectors run(Model m, EncodedCorpus enc, Path corpus, int startEpoch, TrainingListener listener)

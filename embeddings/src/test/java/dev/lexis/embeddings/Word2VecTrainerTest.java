@@ -170,6 +170,24 @@ class Word2VecTrainerTest {
     }
 
     @Test
+    void analyzerIsAppliedToTheCorpusAndStoredForQueries() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String l : topicCorpus(300, 6)) {
+            lines.add(l.replace("t1w2", "Apple,").replace("the", "The"));
+        }
+        Path corpus = write(lines);
+        WordVectors v = new Word2VecTrainer(small().withEpochs(1).withAnalyzer("standard")).train(corpus, null);
+        assertTrue(v.words().contains("apple"));
+        assertFalse(v.words().contains("The"));
+        assertEquals("standard", v.analyzer().orElseThrow());
+        Path saved = dir.resolve("v.bin");
+        v.save(saved);
+        WordVectors back = WordVectors.load(saved);
+        assertTrue(back.contains("APPLE"), "queries go through the stored analyzer");
+        assertEquals(back.nearest("apple", 3), back.nearest("Apple", 3));
+    }
+
+    @Test
     void longLinesAreCutIntoSentences() throws IOException {
         // one line of 25,000 tokens: the cache splits it, training still sees every word
         StringBuilder sb = new StringBuilder();

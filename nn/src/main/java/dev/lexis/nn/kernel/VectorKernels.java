@@ -25,6 +25,11 @@ final class VectorKernels extends GemmDriver {
     /** Rows of the main micro-kernel: 8 (16 accumulators) needs 32 vector registers (AVX-512). */
     private static final int MAIN_ROWS = L >= 16 ? 8 : 4;
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[4096]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[4 * L]);
+    private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[(KC + 4) * L]);
+    /** Below this many multiply-adds a block runs on the scalar kernels. */
+    static final long SMALL_WORK = 4096;
+    private static final ScalarKernels SCALAR = new ScalarKernels();
 
     @Override
     public String name() {
@@ -166,6 +171,11 @@ final class VectorKernels extends GemmDriver {
     void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                float beta, float[] c, int cOff, int ldc) {
+        if ((long) (i1 - i0) * (j1 - j0) * k < SMALL_WORK) {
+            // tiny products (a sequence step with batch 1, XOR): vector set-up and tails cost more than they save
+            SCALAR.block(transA, transB, i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         // beta = 0: the first k block stores instead of accumulating (no pass to clear C, no loads of C)
         boolean overwrite = beta == 0f;
         if (!overwrite) {
@@ -224,14 +234,7 @@ final class VectorKernels extends GemmDriver {
                 }
             }
             if (j < w) {
-                VectorMask<Float> m = S.indexInRange(0, w - j);
-                int i = i0;
-                for (; i + 4 <= i1; i += 4) {
-                    k4x1m(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load, m);
-                }
-                for (; i < i1; i++) {
-                    k1x1m(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load, m);
-                }
+                tail(a, aP, ars, acs, i0, i1, bb, bP + j, ldbb, w - j, c, cBase + j, ldc, kc, alpha, load);
             }
         }
     }
@@ -266,6 +269,36 @@ final class VectorKernels extends GemmDriver {
 
     private static void store(float[] c, int index, float value, boolean load) {
         c[index] = load ? c[index] + value : value;
+    }
+
+    /**
+     * The last {@code cols} (&lt; L) columns of a k block: packs the B panel zero-padded to (kc × L) so that every
+     * load is a full in-bounds vector, computes tiles into a buffer, and adds the valid lanes to C.
+     */
+    private static void tail(float[] a, int aP, int ars, int acs, int i0, int i1, float[] b, int bP, int ldb, int cols,
+                             float[] c, int cBase, int ldc, int kc, float alpha, boolean load) {
+        float[] buf = TAIL.get();
+        for (int p = 0; p < kc; p++) {
+            System.arraycopy(b, bP + p * ldb, buf, p * L, cols);
+            java.util.Arrays.fill(buf, p * L + cols, (p + 1) * L, 0f);
+        }
+        float[] tile = TILE.get();
+        for (int i = i0; i < i1; ) {
+            int rows = i + 4 <= i1 ? 4 : 1;
+            if (rows == 4) {
+                k4x1t(a, aP + i * ars, ars, acs, buf, kc, tile);
+            } else {
+                k1x1t(a, aP + i * ars, ars, acs, buf, kc, tile);
+            }
+            for (int r = 0; r < rows; r++) {
+                int o = cBase + (i + r) * ldc;
+                for (int q = 0; q < cols; q++) {
+                    float v = alpha * tile[r * L + q];
+                    c[o + q] = load ? c[o + q] + v : v;
+                }
+            }
+            i += rows;
+        }
     }
 
     /** Packs columns j0..j0+w of op(B) = Bᵀ (B stored n × k) into a thread-local (k × w) row-major buffer. */
@@ -551,67 +584,36 @@ final class VectorKernels extends GemmDriver {
         }
     }
 
-    // op(A) tile (4 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 1L masked) at b[bo + p*ldb];
-    // C tile (4 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
-    private static void k4x1m(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load, VectorMask<Float> m) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S);
-        final int r2 = 2 * ars;
-        final int r3 = 3 * ars;
+    // op(A) tile (4 x kc) as in k4x1; B panel (kc x L) packed at b[bo + p*L]; result rows r at tile[r*L] (overwritten)
+    private static void k4x1t(float[] a, int ao, int ars, int acs, float[] b, int kc, float[] tile) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
+        int bo = 0;
         for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo, m);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
-            c00 = a0.fma(b0, c00);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
-            c10 = a1.fma(b0, c10);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
-            c20 = a2.fma(b0, c20);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
-            c30 = a3.fma(b0, c30);
-            bo += ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            c0 = FloatVector.broadcast(S, a[ao]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, a[ao + ars]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, a[ao + 2 * ars]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, a[ao + 3 * ars]).fma(b0, c3);
+            bo += L;
             ao += acs;
         }
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        int o = co;
-        if (load) {
-            c00.fma(al, FloatVector.fromArray(S, c, o, m)).intoArray(c, o, m);
-            o += ldc;
-            c10.fma(al, FloatVector.fromArray(S, c, o, m)).intoArray(c, o, m);
-            o += ldc;
-            c20.fma(al, FloatVector.fromArray(S, c, o, m)).intoArray(c, o, m);
-            o += ldc;
-            c30.fma(al, FloatVector.fromArray(S, c, o, m)).intoArray(c, o, m);
-        } else {
-            c00.mul(al).intoArray(c, o, m);
-            o += ldc;
-            c10.mul(al).intoArray(c, o, m);
-            o += ldc;
-            c20.mul(al).intoArray(c, o, m);
-            o += ldc;
-            c30.mul(al).intoArray(c, o, m);
-        }
+        c0.intoArray(tile, 0 * L);
+        c1.intoArray(tile, 1 * L);
+        c2.intoArray(tile, 2 * L);
+        c3.intoArray(tile, 3 * L);
     }
 
-    // op(A) tile (1 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 1L masked) at b[bo + p*ldb];
-    // C tile (1 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
-    private static void k1x1m(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load, VectorMask<Float> m) {
-        FloatVector c00 = FloatVector.zero(S);
+    // op(A) tile (1 x kc) as in k1x1; B panel (kc x L) packed at b[bo + p*L]; result rows r at tile[r*L] (overwritten)
+    private static void k1x1t(float[] a, int ao, int ars, int acs, float[] b, int kc, float[] tile) {
+        FloatVector c0 = FloatVector.zero(S);
+        int bo = 0;
         for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo, m);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
-            c00 = a0.fma(b0, c00);
-            bo += ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            c0 = FloatVector.broadcast(S, a[ao]).fma(b0, c0);
+            bo += L;
             ao += acs;
         }
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        int o = co;
-        if (load) {
-            c00.fma(al, FloatVector.fromArray(S, c, o, m)).intoArray(c, o, m);
-        } else {
-            c00.mul(al).intoArray(c, o, m);
-        }
+        c0.intoArray(tile, 0 * L);
     }
 
     // A rows (4 x k) at a[ao + r*lda]; B rows (4 x k) at b[bo + q*ldb]; C tile (4 x 4) at c[co + r*ldc + q]
@@ -635,7 +637,8 @@ final class VectorKernels extends GemmDriver {
             FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p);
             s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31); s32 = a3.fma(b2, s32); s33 = a3.fma(b3, s33);
         }
-        if (p < k) {
+        if (p < k && ao + 3 * lda + p + L <= a.length && bo + 3 * ldb + p + L <= b.length) {
+            // masked loads are fast only while the whole vector lies inside the array
             VectorMask<Float> m = S.indexInRange(p, k);
             FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p, m);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * ldb + p, m);
@@ -649,23 +652,58 @@ final class VectorKernels extends GemmDriver {
             s20 = a2.fma(b0, s20); s21 = a2.fma(b1, s21); s22 = a2.fma(b2, s22); s23 = a2.fma(b3, s23);
             FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p, m);
             s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31); s32 = a3.fma(b2, s32); s33 = a3.fma(b3, s33);
+            p = k;
         }
-        store(c, co + 0 * ldc + 0, alpha * s00.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 0 * ldc + 1, alpha * s01.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 0 * ldc + 2, alpha * s02.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 0 * ldc + 3, alpha * s03.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 1 * ldc + 0, alpha * s10.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 1 * ldc + 1, alpha * s11.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 1 * ldc + 2, alpha * s12.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 1 * ldc + 3, alpha * s13.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 2 * ldc + 0, alpha * s20.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 2 * ldc + 1, alpha * s21.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 2 * ldc + 2, alpha * s22.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 2 * ldc + 3, alpha * s23.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 3 * ldc + 0, alpha * s30.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 3 * ldc + 1, alpha * s31.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 3 * ldc + 2, alpha * s32.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 3 * ldc + 3, alpha * s33.reduceLanes(VectorOperators.ADD), load);
+        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        float t01 = s01.reduceLanes(VectorOperators.ADD);
+        float t02 = s02.reduceLanes(VectorOperators.ADD);
+        float t03 = s03.reduceLanes(VectorOperators.ADD);
+        float t10 = s10.reduceLanes(VectorOperators.ADD);
+        float t11 = s11.reduceLanes(VectorOperators.ADD);
+        float t12 = s12.reduceLanes(VectorOperators.ADD);
+        float t13 = s13.reduceLanes(VectorOperators.ADD);
+        float t20 = s20.reduceLanes(VectorOperators.ADD);
+        float t21 = s21.reduceLanes(VectorOperators.ADD);
+        float t22 = s22.reduceLanes(VectorOperators.ADD);
+        float t23 = s23.reduceLanes(VectorOperators.ADD);
+        float t30 = s30.reduceLanes(VectorOperators.ADD);
+        float t31 = s31.reduceLanes(VectorOperators.ADD);
+        float t32 = s32.reduceLanes(VectorOperators.ADD);
+        float t33 = s33.reduceLanes(VectorOperators.ADD);
+        for (; p < k; p++) {
+            t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
+            t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
+            t02 = Math.fma(a[ao + 0 * lda + p], b[bo + 2 * ldb + p], t02);
+            t03 = Math.fma(a[ao + 0 * lda + p], b[bo + 3 * ldb + p], t03);
+            t10 = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], t10);
+            t11 = Math.fma(a[ao + 1 * lda + p], b[bo + 1 * ldb + p], t11);
+            t12 = Math.fma(a[ao + 1 * lda + p], b[bo + 2 * ldb + p], t12);
+            t13 = Math.fma(a[ao + 1 * lda + p], b[bo + 3 * ldb + p], t13);
+            t20 = Math.fma(a[ao + 2 * lda + p], b[bo + 0 * ldb + p], t20);
+            t21 = Math.fma(a[ao + 2 * lda + p], b[bo + 1 * ldb + p], t21);
+            t22 = Math.fma(a[ao + 2 * lda + p], b[bo + 2 * ldb + p], t22);
+            t23 = Math.fma(a[ao + 2 * lda + p], b[bo + 3 * ldb + p], t23);
+            t30 = Math.fma(a[ao + 3 * lda + p], b[bo + 0 * ldb + p], t30);
+            t31 = Math.fma(a[ao + 3 * lda + p], b[bo + 1 * ldb + p], t31);
+            t32 = Math.fma(a[ao + 3 * lda + p], b[bo + 2 * ldb + p], t32);
+            t33 = Math.fma(a[ao + 3 * lda + p], b[bo + 3 * ldb + p], t33);
+        }
+        store(c, co + 0 * ldc + 0, alpha * t00, load);
+        store(c, co + 0 * ldc + 1, alpha * t01, load);
+        store(c, co + 0 * ldc + 2, alpha * t02, load);
+        store(c, co + 0 * ldc + 3, alpha * t03, load);
+        store(c, co + 1 * ldc + 0, alpha * t10, load);
+        store(c, co + 1 * ldc + 1, alpha * t11, load);
+        store(c, co + 1 * ldc + 2, alpha * t12, load);
+        store(c, co + 1 * ldc + 3, alpha * t13, load);
+        store(c, co + 2 * ldc + 0, alpha * t20, load);
+        store(c, co + 2 * ldc + 1, alpha * t21, load);
+        store(c, co + 2 * ldc + 2, alpha * t22, load);
+        store(c, co + 2 * ldc + 3, alpha * t23, load);
+        store(c, co + 3 * ldc + 0, alpha * t30, load);
+        store(c, co + 3 * ldc + 1, alpha * t31, load);
+        store(c, co + 3 * ldc + 2, alpha * t32, load);
+        store(c, co + 3 * ldc + 3, alpha * t33, load);
     }
 
     // A rows (1 x k) at a[ao + r*lda]; B rows (4 x k) at b[bo + q*ldb]; C tile (1 x 4) at c[co + r*ldc + q]
@@ -680,7 +718,8 @@ final class VectorKernels extends GemmDriver {
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p);
             s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
         }
-        if (p < k) {
+        if (p < k && ao + 0 * lda + p + L <= a.length && bo + 3 * ldb + p + L <= b.length) {
+            // masked loads are fast only while the whole vector lies inside the array
             VectorMask<Float> m = S.indexInRange(p, k);
             FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p, m);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * ldb + p, m);
@@ -688,11 +727,22 @@ final class VectorKernels extends GemmDriver {
             FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * ldb + p, m);
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p, m);
             s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
+            p = k;
         }
-        store(c, co + 0 * ldc + 0, alpha * s00.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 0 * ldc + 1, alpha * s01.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 0 * ldc + 2, alpha * s02.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 0 * ldc + 3, alpha * s03.reduceLanes(VectorOperators.ADD), load);
+        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        float t01 = s01.reduceLanes(VectorOperators.ADD);
+        float t02 = s02.reduceLanes(VectorOperators.ADD);
+        float t03 = s03.reduceLanes(VectorOperators.ADD);
+        for (; p < k; p++) {
+            t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
+            t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
+            t02 = Math.fma(a[ao + 0 * lda + p], b[bo + 2 * ldb + p], t02);
+            t03 = Math.fma(a[ao + 0 * lda + p], b[bo + 3 * ldb + p], t03);
+        }
+        store(c, co + 0 * ldc + 0, alpha * t00, load);
+        store(c, co + 0 * ldc + 1, alpha * t01, load);
+        store(c, co + 0 * ldc + 2, alpha * t02, load);
+        store(c, co + 0 * ldc + 3, alpha * t03, load);
     }
 
     // A rows (4 x k) at a[ao + r*lda]; B rows (1 x k) at b[bo + q*ldb]; C tile (4 x 1) at c[co + r*ldc + q]
@@ -713,7 +763,8 @@ final class VectorKernels extends GemmDriver {
             FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p);
             s30 = a3.fma(b0, s30);
         }
-        if (p < k) {
+        if (p < k && ao + 3 * lda + p + L <= a.length && bo + 0 * ldb + p + L <= b.length) {
+            // masked loads are fast only while the whole vector lies inside the array
             VectorMask<Float> m = S.indexInRange(p, k);
             FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p, m);
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p, m);
@@ -724,11 +775,22 @@ final class VectorKernels extends GemmDriver {
             s20 = a2.fma(b0, s20);
             FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p, m);
             s30 = a3.fma(b0, s30);
+            p = k;
         }
-        store(c, co + 0 * ldc + 0, alpha * s00.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 1 * ldc + 0, alpha * s10.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 2 * ldc + 0, alpha * s20.reduceLanes(VectorOperators.ADD), load);
-        store(c, co + 3 * ldc + 0, alpha * s30.reduceLanes(VectorOperators.ADD), load);
+        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        float t10 = s10.reduceLanes(VectorOperators.ADD);
+        float t20 = s20.reduceLanes(VectorOperators.ADD);
+        float t30 = s30.reduceLanes(VectorOperators.ADD);
+        for (; p < k; p++) {
+            t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
+            t10 = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], t10);
+            t20 = Math.fma(a[ao + 2 * lda + p], b[bo + 0 * ldb + p], t20);
+            t30 = Math.fma(a[ao + 3 * lda + p], b[bo + 0 * ldb + p], t30);
+        }
+        store(c, co + 0 * ldc + 0, alpha * t00, load);
+        store(c, co + 1 * ldc + 0, alpha * t10, load);
+        store(c, co + 2 * ldc + 0, alpha * t20, load);
+        store(c, co + 3 * ldc + 0, alpha * t30, load);
     }
 
     // A rows (1 x k) at a[ao + r*lda]; B rows (1 x k) at b[bo + q*ldb]; C tile (1 x 1) at c[co + r*ldc + q]
@@ -740,12 +802,18 @@ final class VectorKernels extends GemmDriver {
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p);
             s00 = a0.fma(b0, s00);
         }
-        if (p < k) {
+        if (p < k && ao + 0 * lda + p + L <= a.length && bo + 0 * ldb + p + L <= b.length) {
+            // masked loads are fast only while the whole vector lies inside the array
             VectorMask<Float> m = S.indexInRange(p, k);
             FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p, m);
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p, m);
             s00 = a0.fma(b0, s00);
+            p = k;
         }
-        store(c, co + 0 * ldc + 0, alpha * s00.reduceLanes(VectorOperators.ADD), load);
+        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        for (; p < k; p++) {
+            t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
+        }
+        store(c, co + 0 * ldc + 0, alpha * t00, load);
     }
 }

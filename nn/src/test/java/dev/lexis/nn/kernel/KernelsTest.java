@@ -107,6 +107,9 @@ class KernelsTest {
         int[][] shapes = {
             {1, 1, 1}, {3, 7, 8}, {7, 15, 16}, {8, 16, 17}, {15, 17, 1}, {16, 1, 3}, {17, 33, 7},
             {9, 31, 130}, {1, 1023, 5}, {5, 3, 1023}, {50, 300, 37}, {13, 67, 300}, {64, 100, 257},
+            // above the vector kernels' small-product cut-off, with every row and column tail
+            {17, 33, 31}, {15, 47, 9}, {7, 17, 65}, {3, 8, 300}, {23, 1, 333}, {1, 17, 1023}, {9, 15, 129},
+            {16, 16, 16}, {8, 32, 16}, {12, 48, 16},
         };
         List<Arguments> list = new ArrayList<>();
         for (Kernels k : implementations()) {

@@ -111,7 +111,7 @@ public final class Vocabulary {
         this.totalTokens = total;
     }
 
-    /** A new builder with the default memory budget ({@value VocabularyBuilder#DEFAULT_MAX_ENTRIES} words). */
+    /** A new builder with the default memory budget ({@value VocabularyBuilder#DEFAULT_MAX_ENTRIES} distinct words). */
     public static VocabularyBuilder builder() {
         return new VocabularyBuilder();
     }

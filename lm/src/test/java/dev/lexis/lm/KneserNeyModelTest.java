@@ -1,0 +1,72 @@
+package dev.lexis.lm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KneserNeyModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void distributionsSumToOneForEveryOrderAndContext() throws Exception {
+        Path train = TinyCorpus.write(dir, "train.txt", 300, 1);
+        for (int order = 2; order <= 5; order++) {
+            KneserNeyModel kn = KneserNeyModel.train(train, order, 1, 0);
+            SplittableRandom r = new SplittableRandom(order);
+            for (int trial = 0; trial < 20; trial++) {
+                int[] context = new int[r.nextInt(6)];
+                for (int i = 0; i < context.length; i++) {
+                    context[i] = r.nextInt(kn.vocabulary().size());
+                }
+                double sum = 0;
+                for (double p : kn.nextDistribution(context)) {
+                    assertTrue(p > 0, "every symbol has a probability");
+                    sum += p;
+                }
+                assertEquals(1.0, sum, 1e-9, "order " + order + " context " + java.util.Arrays.toString(context));
+            }
+        }
+    }
+
+    @Test
+    void discountsFollowChenAndGoodman() {
+        double[] d = KneserNeyModel.discounts(new long[] {0, 100, 40, 20, 10});
+        double y = 100.0 / (100 + 80);
+        assertEquals(1 - 2 * y * 40 / 100, d[1], 1e-12);
+        assertEquals(2 - 3 * y * 20 / 40, d[2], 1e-12);
+        assertEquals(3 - 4 * y * 10 / 20, d[3], 1e-12);
+        assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5}, KneserNeyModel.discounts(new long[5]), 0);
+    }
+
+    @Test
+    void higherOrdersFitTheGrammarBetterAndSaveLoadKeepsProbabilities() throws Exception {
+        Path train = TinyCorpus.write(dir, "train.txt", 2000, 1);
+        Path test = TinyCorpus.write(dir, "test.txt", 300, 2);
+        KneserNeyModel bigram = KneserNeyModel.train(train, 2, 2, 0);
+        KneserNeyModel fivegram = KneserNeyModel.train(train, 5, 2, 0);
+        double p2 = Perplexity.of(bigram, test).perplexity();
+        double p5 = Perplexity.of(fivegram, test).perplexity();
+        assertTrue(p5 < p2, "5-gram " + p5 + " vs bigram " + p2);
+        Path file = dir.resolve("kn.lexis");
+        fivegram.save(file);
+        LanguageModel back = LanguageModel.load(file);
+        assertTrue(back instanceof KneserNeyModel);
+        assertEquals(p5, Perplexity.of(back, test).perplexity(), 1e-9);
+        assertEquals(fivegram.sentenceLogProbability("the cat sees a ball ."),
+                back.sentenceLogProbability("the cat sees a ball ."), 1e-12);
+    }
+
+    @Test
+    void orderOutsideTwoToFiveIsRefused() throws Exception {
+        Path train = TinyCorpus.write(dir, "train.txt", 10, 1);
+        assertEquals("order must be 2 to 5, got 6", assertThrows(IllegalArgumentException.class,
+                () -> KneserNeyModel.train(train, 6, 1, 0)).getMessage());
+    }
+}

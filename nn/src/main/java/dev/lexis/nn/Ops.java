@@ -630,6 +630,80 @@ public final class Ops {
         }
     };
 
+    /**
+     * A bag of embeddings: row b of the result is Σ weights[j] · table[ids[j]] over j in
+     * [offsets[b], offsets[b + 1]) (the last bag ends at {@code ids.length} when {@code offsets} has only
+     * {@code bags} values); {@code weights} null means all 1. This is a sparse-dense product: a batch of
+     * bag-of-words count vectors (ids = the words present, weights = their counts) times a (vocabSize, dim)
+     * matrix, without materializing the one-hot rows; with a sparse-row table only the rows present get
+     * gradients. Arrays are read again in backward: do not change them before.
+     *
+     * @return (bags, dim)
+     */
+    public static Var embeddingBag(Var table, int[] offsets, int[] ids, float[] weights, int bags) {
+        Tape tape = table.tape;
+        tape.check(table);
+        if (table.rank() != 2) {
+            throw new IllegalArgumentException("embeddingBag: table must be (vocabSize, dim), got "
+                    + Arrays.toString(table.shape()));
+        }
+        if (bags < 0 || offsets.length < bags || (weights != null && weights.length < ids.length)) {
+            throw new IllegalArgumentException("embeddingBag: " + bags + " bags need " + bags + " offsets (got "
+                    + offsets.length + ") and a weight per id (" + ids.length + " ids, "
+                    + (weights == null ? "no" : weights.length) + " weights)");
+        }
+        int vocab = table.dim(0);
+        int dim = table.dim(1);
+        Var out = tape.op(EMBEDDING_BAG, table, null, null, bags, dim, true);
+        out.ids = ids;
+        out.aux = new Object[] {offsets, weights};
+        out.i0 = bags;
+        float[] o = out.value.data();
+        Tensor tv = table.value;
+        for (int b = 0; b < bags; b++) {
+            int from = offsets[b];
+            int to = b + 1 < offsets.length ? offsets[b + 1] : ids.length;
+            if (from < 0 || to > ids.length || from > to) {
+                throw new IllegalArgumentException("embeddingBag: bag " + b + " spans ids [" + from + ", " + to
+                        + ") of " + ids.length);
+            }
+            for (int j = from; j < to; j++) {
+                int id = ids[j];
+                if (id < 0 || id >= vocab) {
+                    throw new IllegalArgumentException("embeddingBag: id " + id + " (bag " + b
+                            + ") is outside the table of " + vocab + " rows");
+                }
+                K.axpy(weights == null ? 1f : weights[j], tv.data(), tv.offset() + id * dim, o, b * dim, dim);
+            }
+        }
+        return out;
+    }
+
+    private static final Backward EMBEDDING_BAG = out -> {
+        Var table = out.in0;
+        if (!table.requiresGrad) {
+            return;
+        }
+        Object[] aux = (Object[]) out.aux;
+        int[] offsets = (int[]) aux[0];
+        float[] weights = (float[]) aux[1];
+        int[] ids = out.ids;
+        int dim = table.dim(1);
+        Tensor g = out.grad;
+        Gradients.Entry entry = table.entry;
+        Tensor d = entry != null ? entry.grad : table.gradBuffer();
+        for (int b = 0, bags = out.i0; b < bags; b++) {
+            int to = b + 1 < offsets.length ? offsets[b + 1] : ids.length;
+            for (int j = offsets[b]; j < to; j++) {
+                int id = ids[j];
+                if (entry != null) {
+                    entry.touchRow(id);
+                }
+                K.axpy(weights == null ? 1f : weights[j], g.data(), g.offset() + b * dim, d.data(), d.offset() + id * dim, dim);
+            }
+        }
+    };
+
     // ------------------------------------------------------------------ convolution and pooling
 
     /**

@@ -108,6 +108,24 @@ class OpsGradientTest {
     }
 
     @Test
+    void embeddingBagIsASparseTimesDenseProduct() {
+        Parameter table = sparse("bag", 8, 3);
+        int[] offsets = {0, 3, 3};      // bag 1 is empty
+        int[] ids = {2, 5, 2, 7, 0};
+        float[] counts = {1, 2, 0.5f, 3, 1};
+        check(List.of(table), t -> Ops.embeddingBag(t.param(table), offsets, ids, counts, 3));
+        check(List.of(table), t -> Ops.embeddingBag(t.param(table), offsets, ids, null, 3));
+        Tape tape = new Tape();
+        Var bag = Ops.embeddingBag(tape.param(table), offsets, ids, counts, 3);
+        Tensor v = table.value();
+        assertEquals(v.get(2, 1) * 1.5f + v.get(5, 1) * 2f, bag.value().get(0, 1), 1e-6);
+        assertEquals(0f, bag.value().get(1, 2));
+        tape.backward(weightedSum(bag));
+        assertEquals(4, table.touchedRowCount(), "rows 2, 5, 7, 0");
+        table.zeroGrad();
+    }
+
+    @Test
     void conv1dWithChannelsPaddingAndStride() {
         Parameter x = param("x", 7, 2);           // (time, inChannels)
         Parameter xb = param("xb", 2, 5, 2);      // (batch, time, inChannels)

@@ -20,7 +20,10 @@ import java.util.Locale;
  *
  * <p>A chain is {@code [charFilter|...]tokenizer[|tokenFilter...]} with Lucene's SPI names (as listed by
  * {@code TokenizerFactory.availableTokenizers()} and friends), each optionally with factory parameters:
- * {@code pattern(pattern=[a-z]+,group=0)|lowercase}. It is built with Lucene's {@code CustomAnalyzer}.
+ * {@code pattern(pattern=[a-z]+,group=0)|lowercase}; inside the parentheses a backslash escapes the next
+ * character, so the regex {@code \s+} is written {@code pattern(pattern=\\s+)} and a comma {@code \,}.
+ * It is built with Lucene's {@code CustomAnalyzer}; the chain's tokenizer keeps its own length limit
+ * (e.g. {@code standard(maxTokenLength=4096)}), then {@code maxlen} truncates.
  * A single tokenizer name that is not a built-in analyzer name (e.g. {@code keyword}, {@code classic}) is
  * a one-element chain; Lucene's own {@code whitespace} or {@code standard} tokenizer alone is written
  * {@code whitespace()} / {@code standard()}.

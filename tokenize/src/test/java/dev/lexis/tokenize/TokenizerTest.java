@@ -142,6 +142,10 @@ class TokenizerTest {
         assertEquals("pattern(pattern=a\\,b,group=-1)", TokenizerSpec.parse("pattern(pattern=a\\,b, group=-1)").toString());
         // a comma escaped in a parameter value reaches the factory unescaped
         assertEquals(List.of("x", "y"), Tokenizer.named("pattern(pattern=\\,,group=-1)").tokenize("x,y"));
+        // a backslash escapes: the regex \s+ is written \\s+
+        Tokenizer regex = Tokenizer.named("pattern(pattern=\\\\s+)");
+        assertEquals(List.of("a", "b,c"), regex.tokenize("a  b,c"));
+        assertEquals("pattern(pattern=\\\\s+)", regex.spec());
         // the record form
         TokenizerSpec spec = TokenizerSpec.of("english").withStem(true).withMaxTokenLength(50);
         assertEquals("english+stem+maxlen=50", spec.toString());

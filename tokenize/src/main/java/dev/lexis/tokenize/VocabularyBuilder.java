@@ -40,7 +40,7 @@ public final class VocabularyBuilder implements TokenSink {
     private int pruneRounds;
     private long prunedWords;
     private long prunedTokens;
-    private long pruneThreshold;  // words with count <= this are dropped at the next pruning (after +1)
+    private long pruneThreshold;  // of the last pruning; the next one drops counts <= pruneThreshold + 1
 
     /** A builder with the default budget of {@value #DEFAULT_MAX_ENTRIES} distinct words. */
     public VocabularyBuilder() {

@@ -45,6 +45,15 @@ public final class NeuralLanguageModel implements LanguageModel {
         return config;
     }
 
+    /**
+     * The same model (sharing its weights) evaluating long texts on {@code threads} threads.
+     *
+     * @throws IllegalArgumentException if threads &lt; 1
+     */
+    public NeuralLanguageModel withThreads(int threads) {
+        return new NeuralLanguageModel(config.withThreads(threads), vocabulary, weights, provenance);
+    }
+
     /** Training facts kept in the model file (e.g. {@code train.file}, {@code train.valid_perplexity}). */
     public Map<String, String> provenance() {
         return provenance;

@@ -1,0 +1,73 @@
+package dev.lexis.cli.lm;
+
+import dev.lexis.cli.Subcommand;
+import dev.lexis.lm.InterpolatedModel;
+import dev.lexis.lm.KneserNeyModel;
+import dev.lexis.lm.LanguageModel;
+import dev.lexis.lm.NeuralLanguageModel;
+import dev.lexis.lm.Perplexity;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code lexis lm perplexity}: perplexity of a model, or of its mixture with another, on a text. */
+@Command(name = "perplexity",
+        description = {"Perplexity of a language model (NNLM or Kneser-Ney) on a text: every token counts, each </s> "
+                + "included; words outside the model's vocabulary are predicted as <unk> and counted as oov.",
+                "With --mix, also the other model's and the mixture weight*p(MODEL) + (1-weight)*p(NGRAM_MODEL).",
+                "The last line is: perplexity=... words=N oov=K",
+                "Example: lexis lm perplexity --model brown.nnlm --mix brown.kn5 --weight 0.5 --data brown/test.txt"})
+public final class LmPerplexityCommand extends Subcommand {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "An lm train or lm ngram model file.")
+    Path modelFile;
+
+    @Option(names = "--mix", paramLabel = "NGRAM_MODEL", description = "A second model (same vocabulary) to interpolate with.")
+    Path mixFile;
+
+    @Option(names = "--weight", defaultValue = "0.5", paramLabel = "W", description = "Weight of --model in the mixture (default: ${DEFAULT-VALUE}).")
+    double weight;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Text to evaluate, one tokenized sentence per line.")
+    Path data;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the NNLM (default: all cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(weight >= 0 && weight <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--weight must be in [0, 1], got " + weight);
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
+        }
+        LanguageModel model = load(modelFile);
+        if (mixFile == null) {
+            out().println(Perplexity.of(model, data).summaryLine());
+            return 0;
+        }
+        LanguageModel other = load(mixFile);
+        InterpolatedModel mix = new InterpolatedModel(model, other, weight);
+        out().println(modelFile + " " + describe(model) + ": " + Perplexity.of(model, data).summaryLine());
+        out().println(mixFile + " " + describe(other) + ": " + Perplexity.of(other, data).summaryLine());
+        out().println(String.format(Locale.ROOT, "mixture weight=%.3f:", weight));
+        out().println(Perplexity.of(mix, data).summaryLine());
+        return 0;
+    }
+
+    private LanguageModel load(Path file) throws Exception {
+        LanguageModel m = LanguageModel.load(file);
+        if (threads != null && m instanceof NeuralLanguageModel n) {
+            return n.withThreads(threads);
+        }
+        return m;
+    }
+
+    private static String describe(LanguageModel m) {
+        return "(" + (m instanceof KneserNeyModel ? "kneser-ney" : "nnlm") + ", n=" + m.order() + ", "
+                + m.vocabulary().size() + " words)";
+    }
+}

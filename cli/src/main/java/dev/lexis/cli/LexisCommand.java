@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
                 DemoCommand.class,
                 TokenizeCommand.class,
                 VocabCommand.class,
+                dev.lexis.cli.embeddings.Word2VecCommand.class, dev.lexis.cli.embeddings.NearestCommand.class, dev.lexis.cli.embeddings.AnalogyCommand.class, dev.lexis.cli.embeddings.EvaluateCommand.class,
                 dev.lexis.cli.lm.LmCommand.class,
                 // model modules: one line each, e.g. dev.lexis.cli.embeddings.SomeCommand.class,
         })

@@ -1,0 +1,93 @@
+package dev.lexis.cli.embeddings;
+
+import dev.lexis.cli.Subcommand;
+import dev.lexis.embeddings.UnknownWordException;
+import dev.lexis.embeddings.WordVectors;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/** {@code lexis nearest}: the nearest words by cosine similarity, for words given or typed at a prompt. */
+@Command(name = "nearest",
+        description = {"Prints the words nearest to each WORD by cosine similarity.",
+                "Without WORD, reads queries from standard input like the word2vec C tool's distance: one per line; "
+                        + "several words on a line are added; EXIT or an empty line ends.",
+                "Example: lexis nearest --vectors vectors.bin king paris"})
+public final class NearestCommand extends Subcommand {
+
+    @Option(names = "--vectors", required = true, paramLabel = "FILE", description = "Vectors (.bin, .txt, .vec).")
+    Path vectorsFile;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "10", description = "Words per query (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Parameters(paramLabel = "WORD", arity = "0..*", description = "Query words (none: interactive prompt).")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        if (top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be >= 1, got " + top);
+        }
+        WordVectors v = WordVectors.load(vectorsFile);
+        if (!words.isEmpty()) {
+            for (String w : words) {
+                v.indexOf(w).orElseThrow(() -> new UnknownWordException(w, v.size()));
+            }
+            for (String w : words) {
+                query(v, List.of(w));
+            }
+            return 0;
+        }
+        note(String.format(Locale.ROOT, "%s: %,d words x %d", vectorsFile, v.size(), v.dimension()));
+        BufferedReader in = new BufferedReader(new InputStreamReader(in(), StandardCharsets.UTF_8));
+        while (true) {
+            err().print("Enter word or sentence (EXIT to break): ");
+            err().flush();
+            String line = in.readLine();
+            if (line == null || line.isBlank() || line.strip().equals("EXIT")) {
+                return 0;
+            }
+            try {
+                query(v, List.of(line.strip().split("\\s+")));
+            } catch (UnknownWordException e) {
+                out().println(e.getMessage());
+            }
+            out().flush();
+        }
+    }
+
+    private void query(WordVectors v, List<String> query) {
+        float[] sum = new float[v.dimension()];
+        List<String> exclude = new ArrayList<>();
+        for (String w : query) {
+            OptionalInt i = v.indexOf(w);
+            if (i.isEmpty()) {
+                throw new UnknownWordException(w, v.size());
+            }
+            exclude.add(v.word(i.getAsInt()));
+            float[] row = v.row(i.getAsInt());
+            double norm = 0;
+            for (float x : row) {
+                norm += x * x;
+            }
+            double inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] += (float) (row[d] * inv);
+            }
+        }
+        out().printf(Locale.ROOT, "%s (word %d of %d):%n", String.join(" ", exclude),
+                v.indexOf(exclude.get(0)).getAsInt() + 1, v.size());
+        VectorsOption.print(out(), v.nearest(sum, top, exclude));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.lexis.cli.embeddings;
+
+import dev.lexis.cli.Subcommand;
+import dev.lexis.embeddings.TrainingProgress;
+import dev.lexis.embeddings.VectorFormats;
+import dev.lexis.embeddings.Word2VecConfig;
+import dev.lexis.embeddings.Word2VecTrainer;
+import dev.lexis.embeddings.WordVectors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code lexis word2vec}: trains word2vec vectors (Mikolov et al. 2013) on text files and writes them in the
+ * word2vec binary ({@code .bin}) or text ({@code .txt}, {@code .vec}) format.
+ */
+@Command(name = "word2vec",
+        description = {"Trains word vectors (word2vec: CBOW or Skip-gram, hierarchical softmax or negative sampling) "
+                + "on a text file, a .gz file or a folder of them (one sentence or paragraph per line).",
+                "Writes FILE in the word2vec binary format (.bin) or text format (.txt, .vec), readable by the C tool, "
+                        + "gensim and fastText, and FILE.lexis.properties with the analyzer and settings.",
+                "After each epoch a checkpoint is saved to FILE.checkpoint (removed at the end); --resume continues "
+                        + "from it.",
+                "Example: lexis word2vec --input corpus.txt --output vectors.bin --model skipgram --loss ns"})
+public final class Word2VecCommand extends Subcommand {
+
+    @Option(names = "--input", required = true, paramLabel = "PATH", description = "Corpus: a UTF-8 text file, .gz, or a folder.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Vectors file: .bin = binary, .txt or .vec = text.")
+    Path output;
+
+    @Option(names = "--model", paramLabel = "cbow|skipgram", defaultValue = "cbow",
+            description = "Architecture (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--loss", paramLabel = "hs|ns", defaultValue = "ns",
+            description = "Hierarchical softmax or negative sampling (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--dim", paramLabel = "N", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = "--window", paramLabel = "N", defaultValue = "5", description = "Context window (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--min-count", paramLabel = "N", defaultValue = "5",
+            description = "Drop words seen fewer than N times (default: ${DEFAULT-VALUE}).")
+    int minCount;
+
+    @Option(names = "--sample", paramLabel = "T", defaultValue = "1e-3",
+            description = "Subsampling threshold of frequent words, 0 = off (default: ${DEFAULT-VALUE}).")
+    double sample;
+
+    @Option(names = "--negative", paramLabel = "K", defaultValue = "5",
+            description = "Negative samples with --loss ns (default: ${DEFAULT-VALUE}).")
+    int negative;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "Starting learning rate (default: 0.05 for cbow, 0.025 for skipgram).")
+    Double alpha;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: the available processors).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed; with --threads 1 the vectors are reproducible (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--analyzer", paramLabel = "SPEC", defaultValue = "whitespace",
+            description = "Tokenizer: whitespace (fast, keeps case), standard, english, icu, smartcn, ... "
+                    + "(default: ${DEFAULT-VALUE}); stored with the vectors and applied to queries.")
+    String analyzer;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue training from a checkpoint.")
+    Path resume;
+
+    @Override
+    public Integer call() throws IOException {
+        Word2VecConfig config = config();
+        Path checkpoint = output.resolveSibling(output.getFileName() + ".checkpoint");
+        Word2VecTrainer trainer = new Word2VecTrainer(config).withCheckpoint(checkpoint)
+                .withProgressInterval(verbose() ? 1000 : 5000);
+        long start = System.nanoTime();
+        TrainingProgress[] last = new TrainingProgress[1];
+        WordVectors vectors;
+        if (resume != null) {
+            note("resuming from " + resume);
+            vectors = trainer.resume(input, resume, p -> report(p, last));
+        } else {
+            vectors = trainer.train(input, p -> report(p, last));
+        }
+        vectors.save(output);
+        Files.deleteIfExists(checkpoint);
+        double secs = (System.nanoTime() - start) / 1e9;
+        long tokens = Long.parseLong(vectors.metadata().getOrDefault("corpus.tokens", "0"));
+        out().printf(Locale.ROOT, "wrote %s (%s): %,d words x %d; %,d corpus tokens x %d epochs in %.1f s (%s words/s)%n",
+                output, VectorFormats.Format.fromFileName(output) == VectorFormats.Format.BINARY ? "binary" : "text",
+                vectors.size(), vectors.dimension(), tokens, epochs(vectors, config), secs,
+                human(tokens * (double) epochs(vectors, config) / secs));
+        return 0;
+    }
+
+    private static int epochs(WordVectors v, Word2VecConfig config) {
+        String e = v.metadata().get("word2vec.epochs");
+        return e != null ? Integer.parseInt(e) : config.epochs();
+    }
+
+    private void report(TrainingProgress p, TrainingProgress[] last) {
+        last[0] = p;
+        note(p.toString());
+    }
+
+    private static String human(double x) {
+        return x >= 1e6 ? String.format(Locale.ROOT, "%.2fM", x / 1e6) : String.format(Locale.ROOT, "%.0fk", x / 1e3);
+    }
+
+    Word2VecConfig config() {
+        Word2VecConfig.Architecture arch = switch (model.toLowerCase(Locale.ROOT)) {
+            case "cbow" -> Word2VecConfig.Architecture.CBOW;
+            case "skipgram", "skip-gram", "sg" -> Word2VecConfig.Architecture.SKIP_GRAM;
+            default -> throw new ParameterException(spec.commandLine(), "--model must be cbow or skipgram, got " + model);
+        };
+        if (!loss.equalsIgnoreCase("hs") && !loss.equalsIgnoreCase("ns")) {
+            throw new ParameterException(spec.commandLine(), "--loss must be hs or ns, got " + loss);
+        }
+        try {
+            Word2VecConfig c = Word2VecConfig.defaults().withArchitecture(arch).withNegative(Math.max(1, negative))
+                    .withLoss(loss).withEmbeddingDim(dim).withWindow(window).withMinCount(minCount).withSample(sample)
+                    .withEpochs(epochs).withSeed(seed).withAnalyzer(analyzer);
+            if (loss.equalsIgnoreCase("ns")) {
+                c = c.withNegative(negative);
+            }
+            if (alpha != null) {
+                c = c.withAlpha(alpha);
+            }
+            if (threads != null) {
+                c = c.withThreads(threads);
+            }
+            return c;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

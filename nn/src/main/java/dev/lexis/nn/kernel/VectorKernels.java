@@ -25,6 +25,12 @@ final class VectorKernels extends GemmDriver {
     /** Rows of the main micro-kernel: 8 (16 accumulators) needs 32 vector registers (AVX-512). */
     private static final int MAIN_ROWS = L >= 16 ? 8 : 4;
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[4096]);
+    /** Columns of B packed per block when B is wide (a multiple of 2L). */
+    static final int NC = 16 * L;
+    static final boolean PACK_WIDE = !Boolean.getBoolean("lexis.nn.noPack");
+    /** B rows at least this far apart (in floats) are packed: beyond it each row of a panel is on its own page. */
+    static final int PACK_MIN_LD = 4096;
+    private static final ThreadLocal<float[]> PACK_B = ThreadLocal.withInitial(() -> new float[KC * NC]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[4 * L]);
     private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[(KC + 4) * L]);
     /** Below this many multiply-adds a block runs on the scalar kernels. */
@@ -207,22 +213,25 @@ final class VectorKernels extends GemmDriver {
             int aP = aOff + p0 * acs;
             int bP = bBase + p0 * ldbb;
             int j = 0;
-            for (; j + 2 * L <= w; j += 2 * L) {
-                int i = i0;
-                if (MAIN_ROWS == 8) {
-                    for (; i + 8 <= i1; i += 8) {
-                        k8x2(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
+            int fullPanels = w / (2 * L) * (2 * L);
+            if (PACK_WIDE && fullPanels >= NC && ldbb >= PACK_MIN_LD) {
+                // wide B: copy (kc × NC) blocks into contiguous panels first, so the micro-kernels stream
+                // sequential memory instead of kc rows that lie a whole row of B apart
+                float[] packed = packBuffer(kc * NC);
+                for (; j + NC <= fullPanels; j += NC) {
+                    for (int p = 0; p < kc; p++) {
+                        int src = bP + p * ldbb + j;
+                        for (int q = 0; q < NC; q += 2 * L) {
+                            System.arraycopy(bb, src + q, packed, q * kc + p * 2 * L, 2 * L);
+                        }
+                    }
+                    for (int q = 0; q < NC; q += 2 * L) {
+                        panel(a, aP, ars, acs, i0, i1, packed, q * kc, 2 * L, c, cBase + j + q, ldc, kc, alpha, load);
                     }
                 }
-                for (; i + 4 <= i1; i += 4) {
-                    k4x2(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
-                }
-                for (; i + 2 <= i1; i += 2) {
-                    k2x2(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
-                }
-                for (; i < i1; i++) {
-                    k1x2(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
-                }
+            }
+            for (; j + 2 * L <= w; j += 2 * L) {
+                panel(a, aP, ars, acs, i0, i1, bb, bP + j, ldbb, c, cBase + j, ldc, kc, alpha, load);
             }
             for (; j + L <= w; j += L) {
                 int i = i0;
@@ -269,6 +278,35 @@ final class VectorKernels extends GemmDriver {
 
     private static void store(float[] c, int index, float value, boolean load) {
         c[index] = load ? c[index] + value : value;
+    }
+
+    /** All row tiles of rows i0..i1 against one (kc × 2L) panel of B at b[bo + p·ldb]. */
+    private static void panel(float[] a, int aP, int ars, int acs, int i0, int i1, float[] b, int bo, int ldb,
+                              float[] c, int cBase, int ldc, int kc, float alpha, boolean load) {
+        int i = i0;
+        if (MAIN_ROWS == 8) {
+            for (; i + 8 <= i1; i += 8) {
+                k8x2(a, aP + i * ars, ars, acs, b, bo, ldb, c, cBase + i * ldc, ldc, kc, alpha, load);
+            }
+        }
+        for (; i + 4 <= i1; i += 4) {
+            k4x2(a, aP + i * ars, ars, acs, b, bo, ldb, c, cBase + i * ldc, ldc, kc, alpha, load);
+        }
+        for (; i + 2 <= i1; i += 2) {
+            k2x2(a, aP + i * ars, ars, acs, b, bo, ldb, c, cBase + i * ldc, ldc, kc, alpha, load);
+        }
+        for (; i < i1; i++) {
+            k1x2(a, aP + i * ars, ars, acs, b, bo, ldb, c, cBase + i * ldc, ldc, kc, alpha, load);
+        }
+    }
+
+    private static float[] packBuffer(int size) {
+        float[] buf = PACK_B.get();
+        if (buf.length < size) {
+            buf = new float[size];
+            PACK_B.set(buf);
+        }
+        return buf;
     }
 
     /**

@@ -110,6 +110,8 @@ class KernelsTest {
             // above the vector kernels' small-product cut-off, with every row and column tail
             {17, 33, 31}, {15, 47, 9}, {7, 17, 65}, {3, 8, 300}, {23, 1, 333}, {1, 17, 1023}, {9, 15, 129},
             {16, 16, 16}, {8, 32, 16}, {12, 48, 16},
+            // wide B (packed in blocks of columns) with a partial block and a tail
+            {9, 4400, 20},
         };
         List<Arguments> list = new ArrayList<>();
         for (Kernels k : implementations()) {

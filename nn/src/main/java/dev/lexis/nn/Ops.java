@@ -358,12 +358,7 @@ public final class Ops {
         Tape tape = x.tape;
         tape.check(x);
         Var out = tape.op(SIGMOID, x, null, null, x.value.shapeRef(), false);
-        float[] xd = x.value.data();
-        int xo = x.value.offset();
-        float[] o = out.value.data();
-        for (int i = 0, n = x.size(); i < n; i++) {
-            o[i] = sigmoid(xd[xo + i]);
-        }
+        K.sigmoid(x.value.data(), x.value.offset(), out.value.data(), 0, x.size());
         return out;
     }
 
@@ -388,12 +383,7 @@ public final class Ops {
         Tape tape = x.tape;
         tape.check(x);
         Var out = tape.op(TANH, x, null, null, x.value.shapeRef(), false);
-        float[] xd = x.value.data();
-        int xo = x.value.offset();
-        float[] o = out.value.data();
-        for (int i = 0, n = x.size(); i < n; i++) {
-            o[i] = (float) Math.tanh(xd[xo + i]);
-        }
+        K.tanh(x.value.data(), x.value.offset(), out.value.data(), 0, x.size());
         return out;
     }
 
@@ -468,13 +458,8 @@ public final class Ops {
     /** y[yOff..+n) = softmax(x[xOff..+n)); returns log Σ exp(x − max) + max (the log-partition). */
     static float softmaxRow(float[] x, int xOff, float[] y, int yOff, int n) {
         float max = K.max(x, xOff, n);
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            float e = (float) Math.exp(x[xOff + i] - max);
-            y[yOff + i] = e;
-            sum += e;
-        }
-        K.scale((float) (1.0 / sum), y, yOff, n);
+        float sum = K.expShifted(x, xOff, max, y, yOff, n);
+        K.scale(1f / sum, y, yOff, n);
         return (float) (Math.log(sum) + max);
     }
 

@@ -71,6 +71,18 @@ public interface Kernels {
     /** z[zOff + i] += x[xOff + i] · y[yOff + i] for i &lt; n. */
     void mulAdd(float[] x, int xOff, float[] y, int yOff, float[] z, int zOff, int n);
 
+    /** y[yOff + i] = 1 / (1 + e^−x[xOff + i]) for i &lt; n (y may alias x); within a few ulps of the exact value. */
+    void sigmoid(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** y[yOff + i] = tanh x[xOff + i] for i &lt; n (y may alias x). */
+    void tanh(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /**
+     * y[yOff + i] = e^(x[xOff + i] − shift) for i &lt; n, returning their sum (the softmax numerators and
+     * denominator when shift is the row maximum). y may alias x.
+     */
+    float expShifted(float[] x, int xOff, float shift, float[] y, int yOff, int n);
+
     /**
      * General matrix multiply, C = alpha · op(A) · op(B) + beta · C, with op(X) = X or Xᵀ.
      *

@@ -95,6 +95,40 @@ final class ScalarKernels extends GemmDriver {
     }
 
     @Override
+    public void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = (float) (1.0 / (1.0 + Math.exp(-x[xOff + i])));
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = (float) Math.tanh(x[xOff + i]);
+        }
+    }
+
+    @Override
+    public float expShifted(float[] x, int xOff, float shift, float[] y, int yOff, int n) {
+        float s0 = 0f, s1 = 0f;
+        int i = 0;
+        for (; i + 2 <= n; i += 2) {
+            float e0 = (float) Math.exp(x[xOff + i] - shift);
+            float e1 = (float) Math.exp(x[xOff + i + 1] - shift);
+            y[yOff + i] = e0;
+            y[yOff + i + 1] = e1;
+            s0 += e0;
+            s1 += e1;
+        }
+        for (; i < n; i++) {
+            float e = (float) Math.exp(x[xOff + i] - shift);
+            y[yOff + i] = e;
+            s0 += e;
+        }
+        return s0 + s1;
+    }
+
+    @Override
     int columnAlign() {
         return 16;
     }

@@ -103,6 +103,38 @@ class KernelsTest {
         assertEquals(Float.NEGATIVE_INFINITY, k.max(new float[0], 0, 0));
     }
 
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void transcendentalLoopsMatchTheReference(Kernels k) {
+        SplittableRandom r = new SplittableRandom(13);
+        for (int n : SIZES) {
+            float[] x = new float[n + 2];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) ((r.nextDouble() * 2 - 1) * 12);
+            }
+            x[1] = -100f; // e^100 overflows float: sigmoid must still be 0, tanh −1
+            float[] y = new float[n + 1];
+            String at = k.name() + " n=" + n;
+            k.sigmoid(x, 1, y, 1, n);
+            for (int i = 0; i < n; i++) {
+                close(1.0 / (1.0 + Math.exp(-x[1 + i])), y[1 + i], 1, at + " sigmoid(" + x[1 + i] + ")");
+            }
+            k.tanh(x, 1, y, 1, n);
+            for (int i = 0; i < n; i++) {
+                close(Math.tanh(x[1 + i]), y[1 + i], 1, at + " tanh(" + x[1 + i] + ")");
+            }
+            float shift = k.max(x, 1, n);
+            float s = k.expShifted(x, 1, shift, y, 1, n);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double e = Math.exp((double) x[1 + i] - shift);
+                sum += e;
+                close(e, y[1 + i], 1, at + " exp");
+            }
+            close(sum, s, n, at + " expShifted sum");
+        }
+    }
+
     static Stream<Arguments> gemmCases() {
         int[][] shapes = {
             {1, 1, 1}, {3, 7, 8}, {7, 15, 16}, {8, 16, 17}, {15, 17, 1}, {16, 1, 3}, {17, 33, 7},

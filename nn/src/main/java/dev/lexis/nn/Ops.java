@@ -1022,7 +1022,11 @@ public final class Ops {
         }
     };
 
-    /** The same values with another shape of the same size (copied; the gradient flows back unchanged). */
+    /**
+     * The same values with another shape of the same size: the value is a view of x's (no copy), the gradient
+     * flows back unchanged. E.g. (batch, context, dim) → (batch, context · dim) for an NNLM's concatenated
+     * context.
+     */
     public static Var reshape(Var x, int... shape) {
         Tape tape = x.tape;
         tape.check(x);
@@ -1030,8 +1034,11 @@ public final class Ops {
             throw new IllegalArgumentException("cannot reshape " + Arrays.toString(x.shape()) + " to "
                     + Arrays.toString(shape));
         }
-        Var out = tape.op(COPY_BACK, x, null, null, shape, false);
-        System.arraycopy(x.value.data(), x.value.offset(), out.value.data(), 0, x.size());
+        Var out = tape.newVar();
+        out.op = COPY_BACK;
+        out.in0 = x;
+        out.requiresGrad = x.requiresGrad;
+        out.value = Tensor.view(x.value.data(), x.value.offset(), shape);
         return out;
     }
 

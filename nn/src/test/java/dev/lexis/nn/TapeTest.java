@@ -179,6 +179,33 @@ class TapeTest {
         assertTrue(s.getMessage().contains("stale"), s.getMessage());
     }
 
+    /** A custom op through the public extension API: y = x² element-wise. */
+    private static Var square(Var x) {
+        Var y = x.tape().record(out -> {
+            Var in = out.input(0);
+            if (in.requiresGrad()) {
+                Tensor d = in.gradBuffer();
+                for (int i = 0; i < d.size(); i++) {
+                    d.set(i, d.get(i) + 2 * in.value().get(i) * out.grad().get(i));
+                }
+            }
+        }, x.shape(), x);
+        for (int i = 0; i < x.size(); i++) {
+            y.value().set(i, x.value().get(i) * x.value().get(i));
+        }
+        return y;
+    }
+
+    @Test
+    void customOpsRecordTheirOwnBackward() {
+        Parameter p = Parameter.dense("p", Tensor.of(new float[] {0.5f, -1.5f, 2f}, 3));
+        GradientCheck.assertMatches(java.util.List.of(p), t -> Ops.sum(Ops.tanh(square(t.param(p)))));
+        Tape tape = new Tape();
+        Var x = tape.variable(Tensor.of(new float[] {3f}, 1));
+        tape.backward(Ops.sum(square(x)));
+        assertEquals(6f, x.grad().get(0));
+    }
+
     @Test
     void perplexityHelpersAgreeWithTheLoss() {
         Tensor logits = Tensor.of(new float[] {1, 2, 3, 0, 0, 5}, 2, 3);

@@ -18,6 +18,7 @@ public final class TextClassifiers {
     private static final Map<String, TextClassifierFactory> BY_NAME = new ConcurrentHashMap<>();
 
     static {
+        register(new TextCnnTrainer.Factory());
         register(new FastTextTrainer.Factory());
         for (TextClassifierFactory f : ServiceLoader.load(TextClassifierFactory.class)) {
             register(f);

@@ -1,0 +1,477 @@
+package dev.lexis.classify;
+
+import dev.lexis.nn.io.ModelFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * Trains a {@link TextCnnClassifier} as Kim (2014) did: mini-batches (shuffled each epoch), softmax
+ * cross-entropy averaged over the batch, Adadelta (Zeiler 2012) on every parameter (the embedding rows a batch
+ * touched only), dropout on the pooled features and, after each step, the softmax weight vectors rescaled to an
+ * L2 norm of at most {@code maxNorm}. With a dev set, the epoch with the best dev accuracy is kept.
+ *
+ * <p>Speed: the forward convolution of a whole batch is one GEMM (nn kernels, on their threads); the backward
+ * pass touches only each filter's max-pooled position and runs on {@code threads} threads, each on its share of
+ * the batch with its own gradient buffers, summed in a fixed order. Training is reproducible from the seed.
+ */
+public final class TextCnnTrainer {
+    private final TextCnnConfig config;
+
+    public TextCnnTrainer(TextCnnConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Trains on {@code train}, reading the pre-trained vectors named by the config (pre-trained modes).
+     *
+     * @param dev      optional dev examples (may be empty): the epoch with the best dev accuracy is kept
+     * @param listener one report per epoch
+     * @throws IllegalArgumentException for fewer than two classes, an empty text, a dev label never seen in
+     *                                  training, or a vectors file whose dimension differs from a set embeddingDim
+     * @throws IOException              if the vectors file cannot be read
+     * @throws IllegalStateException    if the loss becomes NaN
+     */
+    public TextCnnClassifier train(List<LabelledText> train, List<LabelledText> dev, TrainingListener listener)
+            throws IOException {
+        PretrainedVectors vectors = null;
+        if (config.mode().pretrained()) {
+            vectors = PretrainedVectors.read(Path.of(config.embeddings()), w -> true);
+        }
+        return train(train, dev, vectors, listener);
+    }
+
+    /**
+     * Trains on {@code train} with vectors already in memory ({@code null} for rand mode).
+     *
+     * @see #train(List, List, TrainingListener)
+     */
+    public TextCnnClassifier train(List<LabelledText> train, List<LabelledText> dev, PretrainedVectors vectors,
+                                   TrainingListener listener) {
+        List<String> labels = Examples.checkTraining(train);
+        Map<String, Integer> labelIndex = Examples.index(labels);
+        int[] y = Examples.labelIds(train, labelIndex, labels);
+        int[] devY = Examples.labelIds(dev, labelIndex, labels);
+        if (config.mode().pretrained() && vectors == null) {
+            throw new IllegalArgumentException("mode " + config.mode().spec() + " needs pre-trained vectors");
+        }
+        int dim = config.embeddingDim();
+        if (vectors != null) {
+            if (dim != 0 && dim != vectors.dim()) {
+                throw new IllegalArgumentException(vectors.source() + ": vectors have dimension " + vectors.dim()
+                        + ", but embeddingDim (--dim) is " + dim + "; drop --dim or use vectors of dimension " + dim);
+            }
+            dim = vectors.dim();
+        } else if (dim == 0) {
+            dim = 300;
+        }
+        TextCnnConfig resolved = new TextCnnConfig(config.mode(), config.embeddings(), dim, config.filterWidths(),
+                config.featureMaps(), config.padding(), config.stride(), config.dropout(), config.maxNorm(),
+                config.batchSize(), config.epochs(), config.learningRate(), config.rho(), config.epsilon(),
+                config.initRange(), config.patience(), config.threads(), config.seed(), config.analyzer());
+        TextAnalyzer analyzer = TextAnalyzer.of(config.analyzer());
+
+        // vocabulary: training words by decreasing count (then alphabetically), then the other pre-trained words
+        List<List<String>> tokens = new ArrayList<>(train.size());
+        Map<String, Long> counts = new HashMap<>();
+        for (LabelledText example : train) {
+            List<String> t = analyzer.tokens(example.text());
+            tokens.add(t);
+            for (String w : t) {
+                counts.merge(w, 1L, Long::sum);
+            }
+        }
+        List<String> words = new ArrayList<>(counts.keySet());
+        words.sort((a, b) -> {
+            int byCount = Long.compare(counts.get(b), counts.get(a));
+            return byCount != 0 ? byCount : a.compareTo(b);
+        });
+        if (vectors != null) {
+            for (String w : vectors.words()) {
+                if (!counts.containsKey(w)) {
+                    words.add(w);
+                }
+            }
+        }
+        Map<String, Integer> wordIds = new HashMap<>();
+        long[] wordCounts = new long[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            wordIds.put(words.get(i), i);
+            wordCounts[i] = counts.getOrDefault(words.get(i), 0L);
+        }
+
+        SplittableRandom random = new SplittableRandom(config.seed());
+        int v = words.size();
+        float[] emb = new float[v * dim];
+        double range = config.initRange();
+        if (vectors != null) {
+            range = Math.sqrt(3 * vectors.variance());    // U[-a, a] has variance a²/3: match the vectors (Kim)
+        }
+        for (int i = 0; i < v; i++) {
+            if (vectors == null || !vectors.copyTo(words.get(i), emb, i * dim)) {
+                for (int e = 0; e < dim; e++) {
+                    emb[i * dim + e] = (float) ((random.nextDouble() * 2 - 1) * range);
+                }
+            }
+        }
+        CnnMode mode = config.mode();
+        float[] embStatic = mode.hasStaticChannel() ? emb : null;
+        float[] embTuned = mode.hasTunedChannel() ? (mode.hasStaticChannel() ? emb.clone() : emb) : null;
+        int[] widths = config.filterWidths().stream().mapToInt(Integer::intValue).toArray();
+        CnnNet net = new CnnNet(v, dim, config.featureMaps(), widths, labels.size(), resolved.effectivePadding(),
+                config.stride(), embStatic, embTuned);
+        net.initWeights(random);
+
+        int[][] ids = new int[train.size()][];
+        for (int i = 0; i < ids.length; i++) {
+            List<String> t = tokens.get(i);
+            ids[i] = new int[t.size()];
+            for (int k = 0; k < t.size(); k++) {
+                ids[i][k] = wordIds.get(t.get(k));
+            }
+        }
+        float[] prior = Examples.prior(y, labels.size());
+        return new Run(resolved, net, labels, words, wordCounts, prior, ids, y, dev, devY, random, listener).train();
+    }
+
+    /** One training run: the optimizer state, the workers' scratch, the loop. */
+    private static final class Run {
+        final TextCnnConfig config;
+        final CnnNet net;
+        final List<String> labels;
+        final List<String> words;
+        final long[] wordCounts;
+        final float[] prior;
+        final int[][] ids;
+        final int[] y;
+        final List<LabelledText> dev;
+        final int[] devY;
+        final SplittableRandom random;
+        final TrainingListener listener;
+
+        final Adadelta conv;
+        final Adadelta convBias;
+        final Adadelta out;
+        final Adadelta outBias;
+        final Adadelta embedding;
+        final float[] embGrad;
+        final boolean[] touched;
+        int[] touchedRows = new int[1024];
+        int touchedCount;
+
+        final CnnNet.Workspace ws = new CnnNet.Workspace();
+        final CnnNet.Gradients[] grads;
+
+        Run(TextCnnConfig config, CnnNet net, List<String> labels, List<String> words, long[] wordCounts, float[] prior,
+            int[][] ids, int[] y, List<LabelledText> dev, int[] devY, SplittableRandom random, TrainingListener listener) {
+            this.config = config;
+            this.net = net;
+            this.labels = labels;
+            this.words = words;
+            this.wordCounts = wordCounts;
+            this.prior = prior;
+            this.ids = ids;
+            this.y = y;
+            this.dev = dev;
+            this.devY = devY;
+            this.random = random;
+            this.listener = listener;
+            float rho = (float) config.rho();
+            float eps = (float) config.epsilon();
+            float lr = (float) config.learningRate();
+            conv = new Adadelta(net.convW.length, rho, eps, lr);
+            convBias = new Adadelta(net.convB.length, rho, eps, lr);
+            out = new Adadelta(net.outW.length, rho, eps, lr);
+            outBias = new Adadelta(net.outB.length, rho, eps, lr);
+            boolean tuned = net.embTuned != null;
+            embedding = tuned ? new Adadelta(net.embTuned.length, rho, eps, lr) : null;
+            embGrad = tuned ? new float[net.embTuned.length] : null;
+            touched = tuned ? new boolean[net.vocab] : null;
+            int threads = Math.max(1, Math.min(config.threads(), config.batchSize()));
+            grads = new CnnNet.Gradients[threads];
+            for (int t = 0; t < threads; t++) {
+                grads[t] = new CnnNet.Gradients(net);
+            }
+        }
+
+        TextCnnClassifier train() {
+            int n = ids.length;
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            int batch = config.batchSize();
+            int[][] batchIds = new int[batch][];
+            int[] batchY = new int[batch];
+            double bestDev = -1;
+            int sinceBest = 0;
+            Snapshot best = null;
+            boolean hasDev = !dev.isEmpty();
+            int[][] devIds = hasDev ? encode(dev) : null;
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = random.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                long t0 = System.nanoTime();
+                double loss = 0;
+                for (int b = 0; b < n; b += batch) {
+                    int size = Math.min(batch, n - b);
+                    for (int i = 0; i < size; i++) {
+                        batchIds[i] = ids[order[b + i]];
+                        batchY[i] = y[order[b + i]];
+                    }
+                    double batchLoss = step(batchIds, batchY, size);
+                    if (Double.isNaN(batchLoss)) {
+                        throw new IllegalStateException("epoch " + epoch + ", step " + (b / batch + 1)
+                                + ": loss is NaN (Adadelta learning rate " + config.learningRate()
+                                + "); try a lower rate");
+                    }
+                    loss += batchLoss;
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double devAccuracy = Double.NaN;
+                boolean isBest = true;
+                if (hasDev) {
+                    devAccuracy = accuracy(devIds, devY);
+                    isBest = devAccuracy > bestDev;
+                    if (isBest) {
+                        bestDev = devAccuracy;
+                        best = new Snapshot(net);
+                        sinceBest = 0;
+                    } else {
+                        sinceBest++;
+                    }
+                }
+                listener.onEpoch(new TrainingListener.EpochReport(epoch, config.epochs(), loss / n, devAccuracy,
+                        n / seconds, isBest));
+                if (config.patience() > 0 && sinceBest >= config.patience()) {
+                    break;
+                }
+            }
+            Snapshot keep = best != null ? best : new Snapshot(net);
+            return new TextCnnClassifier(config, labels, words, wordCounts, keep.toNet(net), prior);
+        }
+
+        int[][] encode(List<LabelledText> data) {
+            TextAnalyzer analyzer = TextAnalyzer.of(config.analyzer());
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < words.size(); i++) {
+                index.put(words.get(i), i);
+            }
+            int[][] out = new int[data.size()][];
+            for (int i = 0; i < out.length; i++) {
+                List<String> t = analyzer.tokens(data.get(i).text());
+                out[i] = new int[t.size()];
+                for (int k = 0; k < t.size(); k++) {
+                    out[i][k] = index.getOrDefault(t.get(k), -1);
+                }
+            }
+            return out;
+        }
+
+        double accuracy(int[][] data, int[] gold) {
+            int correct = 0;
+            for (int from = 0; from < data.length; from += 500) {
+                int to = Math.min(data.length, from + 500);
+                net.forward(data, from, to, ws, 0, null);
+                for (int i = 0; i < to - from; i++) {
+                    int arg = 0;
+                    for (int c = 1; c < net.classes; c++) {
+                        if (ws.probs[i * net.classes + c] > ws.probs[i * net.classes + arg]) {
+                            arg = c;
+                        }
+                    }
+                    if (arg == gold[from + i]) {
+                        correct++;
+                    }
+                }
+            }
+            return (double) correct / data.length;
+        }
+
+        /** One mini-batch: forward, backward on the worker threads, gradient sum, Adadelta, max-norm. */
+        double step(int[][] batchIds, int[] batchY, int size) {
+            net.forward(batchIds, 0, size, ws, config.dropout(), random);
+            boolean needDx = net.embTuned != null;
+            if (needDx) {
+                ws.ensureDx(net, net.rowsFor(batchIds, 0, size));
+            }
+            float scale = 1f / size;
+            int parts = Math.min(grads.length, size);
+            double loss;
+            if (parts == 1) {
+                grads[0].clear();
+                loss = net.backward(batchY, 0, 0, size, ws, grads[0], scale, needDx);
+            } else {
+                double[] partLoss = new double[parts];
+                ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts - 1];
+                for (int p = 1; p < parts; p++) {
+                    int part = p;
+                    tasks[p - 1] = ForkJoinTask.adapt(() -> {
+                        grads[part].clear();
+                        partLoss[part] = net.backward(batchY, 0, size * part / parts, size * (part + 1) / parts, ws,
+                                grads[part], scale, needDx);
+                    }).fork();
+                }
+                grads[0].clear();
+                partLoss[0] = net.backward(batchY, 0, 0, size / parts, ws, grads[0], scale, needDx);
+                for (ForkJoinTask<?> task : tasks) {
+                    task.join();
+                }
+                for (int p = 1; p < parts; p++) {
+                    grads[p].addTo(grads[0]);
+                }
+                loss = 0;
+                for (double l : partLoss) {
+                    loss += l;
+                }
+            }
+            CnnNet.Gradients g = grads[0];
+            conv.update(net.convW, g.convW, 0, net.convW.length);
+            net.syncForwardWeights();
+            convBias.update(net.convB, g.convB, 0, net.convB.length);
+            out.update(net.outW, g.outW, 0, net.outW.length);
+            outBias.update(net.outB, g.outB, 0, net.outB.length);
+            if (needDx) {
+                updateEmbedding(batchIds, size);
+            }
+            if (config.maxNorm() > 0) {
+                maxNorm(net.outW, net.classes, net.features, (float) config.maxNorm());
+            }
+            return loss;
+        }
+
+        // gathers dX rows into the touched embedding rows, then Adadelta on those rows only
+        private void updateEmbedding(int[][] batchIds, int size) {
+            int dim = net.dim;
+            for (int i = 0; i < size; i++) {
+                int r = ws.start[i];
+                for (int id : batchIds[i]) {
+                    if (id >= 0) {
+                        if (!touched[id]) {
+                            touched[id] = true;
+                            if (touchedCount == touchedRows.length) {
+                                touchedRows = Arrays.copyOf(touchedRows, touchedCount * 2);
+                            }
+                            touchedRows[touchedCount++] = id;
+                        }
+                        CnnNet.K.axpy(1f, ws.dx, r * dim, embGrad, id * dim, dim);
+                    }
+                    r++;
+                }
+            }
+            for (int k = 0; k < touchedCount; k++) {
+                int id = touchedRows[k];
+                embedding.update(net.embTuned, embGrad, id * dim, dim);
+                Arrays.fill(embGrad, id * dim, (id + 1) * dim, 0f);
+                touched[id] = false;
+            }
+            touchedCount = 0;
+        }
+    }
+
+    // Kim: rescale each softmax weight vector (row of W (classes, features)) to L2 norm <= s
+    static void maxNorm(float[] w, int rows, int cols, float s) {
+        for (int r = 0; r < rows; r++) {
+            double norm = Math.sqrt(CnnNet.K.sumOfSquares(w, r * cols, cols));
+            if (norm > s) {
+                CnnNet.K.scale((float) (s / norm), w, r * cols, cols);
+            }
+        }
+    }
+
+    /**
+     * Adadelta (Zeiler 2012), as PyTorch computes it: E[g²] ← ρE[g²] + (1−ρ)g²;
+     * Δ = √(E[Δ²] + ε) / √(E[g²] + ε) · g; E[Δ²] ← ρE[Δ²] + (1−ρ)Δ²; w ← w − lr·Δ.
+     */
+    static final class Adadelta {
+        final float[] sqGrad;
+        final float[] sqDelta;
+        final float rho;
+        final float eps;
+        final float lr;
+
+        Adadelta(int size, float rho, float eps, float lr) {
+            sqGrad = new float[size];
+            sqDelta = new float[size];
+            this.rho = rho;
+            this.eps = eps;
+            this.lr = lr;
+        }
+
+        void update(float[] w, float[] g, int off, int n) {
+            float[] eg = sqGrad;
+            float[] ed = sqDelta;
+            float oneMinus = 1 - rho;
+            for (int i = off; i < off + n; i++) {
+                float gi = g[i];
+                float e = rho * eg[i] + oneMinus * gi * gi;
+                eg[i] = e;
+                float delta = (float) (Math.sqrt(ed[i] + eps) / Math.sqrt(e + eps)) * gi;
+                ed[i] = rho * ed[i] + oneMinus * delta * delta;
+                w[i] -= lr * delta;
+            }
+        }
+    }
+
+    /** A copy of the trainable weights (the best epoch's). */
+    private static final class Snapshot {
+        final float[] embTuned;
+        final float[] convW;
+        final float[] convB;
+        final float[] outW;
+        final float[] outB;
+
+        Snapshot(CnnNet net) {
+            embTuned = net.embTuned == null ? null : net.embTuned.clone();
+            convW = net.convW.clone();
+            convB = net.convB.clone();
+            outW = net.outW.clone();
+            outB = net.outB.clone();
+        }
+
+        CnnNet toNet(CnnNet like) {
+            CnnNet net = new CnnNet(like.vocab, like.dim, like.maps, like.widths, like.classes, like.padding,
+                    like.stride, like.embStatic, embTuned);
+            System.arraycopy(convW, 0, net.convW, 0, convW.length);
+            System.arraycopy(convB, 0, net.convB, 0, convB.length);
+            System.arraycopy(outW, 0, net.outW, 0, outW.length);
+            System.arraycopy(outB, 0, net.outB, 0, outB.length);
+            net.syncForwardWeights();
+            return net;
+        }
+    }
+
+    /** The {@link TextClassifierFactory} for {@code --model textcnn}. */
+    public static final class Factory implements TextClassifierFactory {
+        @Override
+        public String name() {
+            return TextCnnClassifier.KIND;
+        }
+
+        @Override
+        public String description() {
+            return "TextCNN (Kim 2014): rand, static, non-static or multichannel";
+        }
+
+        @Override
+        public TextClassifier train(Map<String, String> options, List<LabelledText> train, List<LabelledText> dev,
+                                    TrainingListener listener) throws IOException {
+            return new TextCnnTrainer(TextCnnConfig.fromProperties(options)).train(train, dev, listener);
+        }
+
+        @Override
+        public TextClassifier load(ModelFile file) throws IOException {
+            return TextCnnClassifier.fromModelFile(file);
+        }
+    }
+}

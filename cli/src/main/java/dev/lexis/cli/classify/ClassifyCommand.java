@@ -1,0 +1,25 @@
+package dev.lexis.cli.classify;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code lexis classify}: train, test and apply text classifiers. */
+@Command(name = "classify",
+        description = {"Text classification: TextCNN (Kim 2014) and a fastText-style linear baseline (Joulin et al. 2016).",
+                "Data: CSV (or .tsv) with a header naming a label and a text column (default: label,text)."},
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {ClassifyTrainCommand.class, ClassifyTestCommand.class, ClassifyPredictCommand.class})
+public final class ClassifyCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** {@code lexis classify} without a command is a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.lexis.cli.classify;
+
+import dev.lexis.classify.Evaluation;
+import dev.lexis.classify.LabelledCsv;
+import dev.lexis.classify.TextClassifier;
+import dev.lexis.cli.Subcommand;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lexis classify test}: evaluates a model on labelled data. */
+@Command(name = "test",
+        description = {"Evaluates a classifier on labelled data: per-class precision, recall, F1, the confusion matrix, "
+                + "and as the last line: accuracy=... macro_f1=... n=N.",
+                "Example: lexis classify test --model trec.lexis --data trec/test.csv"})
+public final class ClassifyTestCommand extends Subcommand {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model file written by classify train.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "CSV", description = "Labelled data.")
+    Path data;
+
+    @Option(names = "--label-column", defaultValue = "label", paramLabel = "NAME", description = "CSV label column (default: ${DEFAULT-VALUE}).")
+    String labelColumn;
+
+    @Option(names = "--text-column", defaultValue = "text", paramLabel = "NAME", description = "CSV text column (default: ${DEFAULT-VALUE}).")
+    String textColumn;
+
+    @Override
+    public Integer call() throws Exception {
+        TextClassifier classifier = TextClassifier.load(model);
+        Evaluation e = classifier.evaluate(LabelledCsv.read(data, labelColumn, textColumn));
+        out().println(e.report());
+        return 0;
+    }
+}

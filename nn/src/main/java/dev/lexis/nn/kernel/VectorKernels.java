@@ -222,8 +222,9 @@ final class VectorKernels extends GemmDriver {
     void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                float beta, float[] c, int cOff, int ldc) {
-        if ((long) (i1 - i0) * (j1 - j0) * k < SMALL_WORK) {
-            // tiny products (a sequence step with batch 1, XOR): vector set-up and tails cost more than they save
+        if ((long) (i1 - i0) * (j1 - j0) * k < SMALL_WORK || (transB && !transA && k < L)) {
+            // tiny products (XOR), or dot products shorter than one vector (the backward of a 2-class output
+            // layer): vector set-up and tails cost more than they save
             SCALAR.block(transA, transB, i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }

@@ -28,10 +28,12 @@ import org.apache.lucene.analysis.Analyzer;
  * {@code SmartChineseAnalyzer}'s punctuation stop set. See {@link TokenizerSpec} for chains and options.
  *
  * <p><b>Threads.</b> A Tokenizer is immutable and safe to share between threads: Lucene analyzers keep one
- * reusable token stream per thread, and the whitespace path keeps one scratch buffer per thread. The one
- * rule: a {@link TokenSink} or {@link Consumer} passed to a method of this tokenizer must not call the same
- * tokenizer again on the same thread (Lucene then throws {@code IllegalStateException}: "TokenStream
- * contract violation"). Analyzer resources are released when the tokenizer is garbage-collected.
+ * reusable token stream per thread, and the whitespace path keeps its buffers per thread. The one rule,
+ * for the Lucene analyzers: a {@link TokenSink} or {@link Consumer} passed to a method of this tokenizer
+ * must not call the same tokenizer again on the same thread (Lucene then throws
+ * {@code IllegalStateException}: "TokenStream contract violation"); {@link #tokenize} first, then loop, if
+ * you need that. The whitespace tokenizer allows it. Analyzer resources are released when the tokenizer
+ * is garbage-collected.
  */
 public abstract sealed class Tokenizer permits WhitespaceTokenizer, AnalyzerTokenizer {
 

@@ -8,26 +8,41 @@ import java.util.Objects;
  * {@code WhitespaceTokenizer}); the word2vec C tool splits at space, tab and newline only. A token longer
  * than the maximum is truncated (like the C tool; Lucene would split it); optional lower-casing is per code
  * point, as Lucene's {@code LowerCaseFilter}.
+ *
+ * <p>Each thread has its buffers in a {@link State}. A sink that calls this tokenizer again on the same
+ * thread gets fresh buffers for the inner call, so nesting is safe here (unlike the Lucene analyzers).
  */
 final class WhitespaceTokenizer extends Tokenizer {
+
+    /** Lines up to this many chars keep their per-thread buffer (2 MB) for the next call. */
+    static final int RETAINED_LINE_CHARS = 1 << 20;
+
+    /** One thread's buffers: a copy of the current String and of the current token. */
+    private static final class State {
+        char[] line = new char[1024];
+        char[] token;
+        boolean busy;
+
+        State(int tokenChars) {
+            token = new char[tokenChars];
+        }
+    }
 
     private final TokenizerSpec spec;
     private final boolean lowercase;
     private final int maxLength;
-    /** Per-thread copy of the current token (for CharSequence input and for lower-casing). */
-    private final ThreadLocal<char[]> scratch;
-    /** Per-thread copy of the current String. */
-    private final ThreadLocal<char[]> lineBuffer = ThreadLocal.withInitial(() -> new char[1024]);
-
-    /** Lines up to this many chars keep their per-thread buffer (2 MB) for the next call. */
-    static final int RETAINED_LINE_CHARS = 1 << 20;
+    private final ThreadLocal<State> state;
 
     WhitespaceTokenizer(TokenizerSpec spec) {
         assert spec.analyzer().equals("whitespace") : spec;
         this.spec = spec;
         this.lowercase = spec.lowercase();
         this.maxLength = spec.maxTokenLength();
-        this.scratch = ThreadLocal.withInitial(() -> new char[Math.min(maxLength, 1 << 12)]);
+        this.state = ThreadLocal.withInitial(this::newState);
+    }
+
+    private State newState() {
+        return new State(Math.min(maxLength, 1 << 12));
     }
 
     /** Character.isWhitespace for one char, with a branch-light ASCII path. */
@@ -38,19 +53,67 @@ final class WhitespaceTokenizer extends Tokenizer {
         return c >= '\u0080' && Character.isWhitespace(c);
     }
 
+    /** This thread's state, marked busy; a fresh one when this thread is already inside a call. */
+    private State acquire() {
+        State s = state.get();
+        if (s.busy) {
+            s = newState();
+        }
+        s.busy = true;
+        return s;
+    }
+
     @Override
     public void forEachToken(CharSequence text, TokenSink sink) {
         Objects.requireNonNull(sink, "sink");
-        if (text instanceof String s) {
-            forEachTokenOfString(s, sink);
-            return;
+        State s = acquire();
+        try {
+            if (text instanceof String string) {
+                forEachTokenOfString(string, sink, s);
+            } else {
+                forEachTokenOfSequence(text, sink, s);
+            }
+        } finally {
+            s.busy = false;
         }
+    }
+
+    @Override
+    public void forEachToken(char[] chars, int offset, int length, TokenSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        Objects.checkFromIndexSize(offset, length, chars.length);
+        State s = acquire();
+        try {
+            scan(chars, offset, offset + length, sink, s);
+        } finally {
+            s.busy = false;
+        }
+    }
+
+    /**
+     * Strings: one bulk copy of the text into the thread's line buffer, then the char[] loop, which passes
+     * slices of that buffer without a per-token copy. Texts over {@link #RETAINED_LINE_CHARS} use a
+     * temporary buffer so one huge line does not stay in memory.
+     */
+    private void forEachTokenOfString(String text, TokenSink sink, State s) {
         int n = text.length();
-        char[] buf = scratch.get();
+        char[] line = s.line;
+        if (n > line.length) {
+            line = new char[n];
+            if (n <= RETAINED_LINE_CHARS) {
+                s.line = line;
+            }
+        }
+        text.getChars(0, n, line, 0);
+        scan(line, 0, n, sink, s);
+    }
+
+    /** Other CharSequences: token by token through the token buffer. */
+    private void forEachTokenOfSequence(CharSequence text, TokenSink sink, State s) {
+        int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (isWhitespace(c)) {
+            if (isWhitespace(text.charAt(i))) {
                 i++;
                 continue;
             }
@@ -59,41 +122,18 @@ final class WhitespaceTokenizer extends Tokenizer {
                 i++;
             } while (i < n && !isWhitespace(text.charAt(i)));
             int len = Math.min(i - start, maxLength);
-            if (len > buf.length) {
-                buf = growScratch(len);
-            }
+            char[] buf = tokenBuffer(s, len);
             for (int k = 0; k < len; k++) {
                 buf[k] = text.charAt(start + k);
             }
-            emit(buf, 0, len, i - start > maxLength, sink);
+            emit(buf, len, i - start > maxLength, sink);
         }
     }
 
-    /**
-     * Strings: one bulk copy of the text into a per-thread buffer, then the char[] loop, which passes slices
-     * of that buffer without a per-token copy. Texts over {@link #RETAINED_LINE_CHARS} use a temporary buffer
-     * so a single huge line does not stay in memory.
-     */
-    private void forEachTokenOfString(String text, TokenSink sink) {
-        int n = text.length();
-        char[] line = lineBuffer.get();
-        if (n > line.length) {
-            line = new char[n];
-            if (n <= RETAINED_LINE_CHARS) {
-                lineBuffer.set(line);
-            }
-        }
-        text.getChars(0, n, line, 0);
-        forEachToken(line, 0, n, sink);
-    }
-
-    @Override
-    public void forEachToken(char[] chars, int offset, int length, TokenSink sink) {
-        Objects.requireNonNull(sink, "sink");
-        Objects.checkFromIndexSize(offset, length, chars.length);
-        int end = offset + length;
-        int i = offset;
-        while (i < end) {
+    /** The hot loop over chars[from, to). */
+    private void scan(char[] chars, int from, int to, TokenSink sink, State s) {
+        int i = from;
+        while (i < to) {
             if (isWhitespace(chars[i])) {
                 i++;
                 continue;
@@ -101,17 +141,15 @@ final class WhitespaceTokenizer extends Tokenizer {
             int start = i;
             do {
                 i++;
-            } while (i < end && !isWhitespace(chars[i]));
+            } while (i < to && !isWhitespace(chars[i]));
             int len = Math.min(i - start, maxLength);
+            boolean truncated = i - start > maxLength;
             if (lowercase) {
-                char[] buf = scratch.get();
-                if (len > buf.length) {
-                    buf = growScratch(len);
-                }
+                char[] buf = tokenBuffer(s, len);
                 System.arraycopy(chars, start, buf, 0, len);
-                emit(buf, 0, len, i - start > maxLength, sink);
+                emit(buf, len, truncated, sink);
             } else {
-                if (i - start > maxLength) {
+                if (truncated) {
                     len = TruncateFilter.truncatedLength(chars, start, maxLength);
                 }
                 sink.accept(chars, start, len);
@@ -119,20 +157,22 @@ final class WhitespaceTokenizer extends Tokenizer {
         }
     }
 
-    private void emit(char[] buf, int offset, int len, boolean truncated, TokenSink sink) {
+    /** Truncation at a surrogate pair, lower-casing, then the sink; the token is buf[0, len). */
+    private void emit(char[] buf, int len, boolean truncated, TokenSink sink) {
         if (truncated) {
-            len = TruncateFilter.truncatedLength(buf, offset, len);
+            len = TruncateFilter.truncatedLength(buf, 0, len);
         }
         if (lowercase) {
-            lowerCase(buf, offset, offset + len);
+            lowerCase(buf, 0, len);
         }
-        sink.accept(buf, offset, len);
+        sink.accept(buf, 0, len);
     }
 
-    private char[] growScratch(int len) {
-        char[] bigger = new char[len];
-        scratch.set(bigger);
-        return bigger;
+    private static char[] tokenBuffer(State s, int len) {
+        if (len > s.token.length) {
+            s.token = new char[len];
+        }
+        return s.token;
     }
 
     /** Lower-cases in place per code point, as Lucene's CharacterUtils.toLowerCase. */

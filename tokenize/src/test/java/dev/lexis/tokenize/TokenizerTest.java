@@ -204,4 +204,15 @@ class TokenizerTest {
             assertEquals(expected, viaForEach, spec);
         }
     }
+
+    @Test
+    void whitespaceTokenizerMayBeCalledAgainFromItsOwnSink() {
+        Tokenizer tokenizer = Tokenizer.named("whitespace+lowercase");
+        List<String> seen = new ArrayList<>();
+        tokenizer.forEachToken("Outer Words", (c, o, l) -> {
+            String outer = new String(c, o, l);
+            seen.add(outer + tokenizer.tokenize("INNER text " + outer));
+        });
+        assertEquals(List.of("outer[inner, text, outer]", "words[inner, text, words]"), seen);
+    }
 }

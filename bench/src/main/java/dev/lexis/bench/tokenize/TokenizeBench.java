@@ -49,6 +49,12 @@ public final class TokenizeBench {
         }
     }
 
+    /**
+     * Runs the benchmark (arguments in the class doc) and prints the table to stdout, per-run lines to stderr.
+     *
+     * @throws IOException when a corpus cannot be read
+     * @throws IllegalArgumentException for an unknown argument or a missing {@code --english}
+     */
     public static void main(String[] args) throws IOException {
         Path english = null;
         Path chinese = null;

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * every time, so dropout masks repeat) and returns a one-element Var. Everything to check must be a
  * {@link Parameter} (wrap inputs as parameters to check their gradients). A value fails when
  * |analytic − numeric| &gt; tolerance · max(|analytic|, |numeric|, floor): keep shapes tiny, inputs away from
- * kinks (ReLU at 0, ties in max-pooling), and h around 1e-2 to 1e-3 for float forward passes.
+ * kinks (ReLU at 0, ties in max-pooling), and h around 1e-2 to 1e-3 for float forward passes. The check
+ * clears the parameters' gradients before and after (it runs its backward pass on {@code new Tape()}).
  */
 public final class GradientCheck {
     /** The default step h. */
@@ -73,6 +74,18 @@ public final class GradientCheck {
      */
     public static Report check(List<Parameter> parameters, Function<Tape, Var> loss, double step, double tolerance,
                                double floor) {
+        return check(parameters, loss, step, tolerance, floor, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #check(List, Function, double, double, double)}, but nudging at most {@code maxPerTensor} values
+     * of each parameter (evenly spaced, always including the first and the last) for larger models.
+     */
+    public static Report check(List<Parameter> parameters, Function<Tape, Var> loss, double step, double tolerance,
+                               double floor, int maxPerTensor) {
+        if (maxPerTensor < 1) {
+            throw new IllegalArgumentException("maxPerTensor must be >= 1, got " + maxPerTensor);
+        }
         if (!(step > 0) || !(tolerance > 0) || !(floor > 0)) {
             throw new IllegalArgumentException("step, tolerance and floor must be > 0, got " + step + ", "
                     + tolerance + ", " + floor);
@@ -94,7 +107,10 @@ public final class GradientCheck {
         for (int pi = 0; pi < parameters.size(); pi++) {
             Parameter p = parameters.get(pi);
             Tensor v = p.value();
-            for (int i = 0; i < v.size(); i++) {
+            int size = v.size();
+            int count = Math.min(size, maxPerTensor);
+            for (int c = 0; c < count; c++) {
+                int i = count == size ? c : count == 1 ? 0 : (int) ((long) c * (size - 1) / (count - 1));
                 float original = v.get(i);
                 v.set(i, (float) (original + step));
                 double plus = evaluate(loss);

@@ -207,6 +207,31 @@ class TapeTest {
     }
 
     @Test
+    void gradientCheckNamesTheTensorIndexAndBothValues() {
+        Parameter p = Parameter.dense("weights", Tensor.of(new float[] {0.5f, -1.5f, 2f}, 3));
+        // a wrong backward: claims d/dx x² = x instead of 2x
+        java.util.function.Function<Tape, Var> wrong = t -> {
+            Var x = t.param(p);
+            Var y = t.record(out -> {
+                Tensor d = out.input(0).gradBuffer();
+                for (int i = 0; i < d.size(); i++) {
+                    d.set(i, d.get(i) + out.input(0).value().get(i) * out.grad().get(i));
+                }
+            }, x.shape(), x);
+            for (int i = 0; i < 3; i++) {
+                y.value().set(i, x.value().get(i) * x.value().get(i));
+            }
+            return Ops.sum(y);
+        };
+        AssertionError e = assertThrows(AssertionError.class, () -> GradientCheck.assertMatches(java.util.List.of(p), wrong));
+        assertTrue(e.getMessage().matches("(?s).*weights\\[1\\]: analytic -1\\.5, numeric -(3\\.0|2\\.999).*"), e.getMessage());
+        var sampled = GradientCheck.check(java.util.List.of(p), wrong, 1e-2, 1e-2, 1e-2, 2);
+        assertEquals(2, sampled.checked());
+        assertEquals(2, sampled.failures().size());
+        assertEquals(2, sampled.failures().get(1).index(), "first and last values");
+    }
+
+    @Test
     void perplexityHelpersAgreeWithTheLoss() {
         Tensor logits = Tensor.of(new float[] {1, 2, 3, 0, 0, 5}, 2, 3);
         int[] targets = {2, 0};

@@ -402,4 +402,31 @@ class OptimizerTest {
         sgd.importState(state);
         assertEquals(big, sgd.stepCount());
     }
+
+    @Test
+    void optimizerConfigRoundTripsThroughPropertiesAndCreates() {
+        OptimizerConfig adadelta = OptimizerConfig.defaults(OptimizerConfig.Kind.ADADELTA).withClipNorm(3f);
+        assertEquals(adadelta, OptimizerConfig.fromProperties(adadelta.toProperties()));
+        Optimizer created = adadelta.create(freshParameters());
+        assertTrue(created instanceof Adadelta);
+        assertEquals(0.95f, ((Adadelta) created).rho());
+        assertEquals(3f, created.clipNorm());
+        assertEquals(1f, created.currentLearningRate());
+
+        OptimizerConfig nesterov = OptimizerConfig.fromProperties(Map.of("optimizer", "Nesterov", "learningRate", "0.5"));
+        Sgd sgd = (Sgd) nesterov.create(freshParameters());
+        assertTrue(sgd.isNesterov());
+        assertEquals(0.9f, sgd.momentum());
+        assertEquals(0.5f, sgd.currentLearningRate());
+
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> OptimizerConfig.fromProperties(Map.of("optimizer", "rmsprop")));
+        assertEquals("unknown optimizer \"rmsprop\"; known: sgd, momentum, nesterov, adagrad, adadelta, adam",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> OptimizerConfig.fromProperties(Map.of("lr", "0.1")));
+        assertTrue(e.getMessage().startsWith("unknown optimizer config keys [lr]; known: [beta1,"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> OptimizerConfig.defaults(OptimizerConfig.Kind.ADAM).withLearningRate(0f));
+        assertEquals("learningRate must be finite and > 0, got 0.0", e.getMessage());
+    }
 }

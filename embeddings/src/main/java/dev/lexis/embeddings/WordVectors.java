@@ -40,6 +40,9 @@ import java.util.function.UnaryOperator;
 public final class WordVectors {
 
     private static final int PARALLEL_THRESHOLD = 50_000;
+    /** From this many words on, {@code nearest} scans 8-bit rows first and rescores the best in float. */
+    static final int QUANTIZED_THRESHOLD = 20_000;
+    private static final int RESCORE_EXTRA = 64;
 
     private final String[] words;
     private final float[] matrix;
@@ -48,6 +51,7 @@ public final class WordVectors {
     private final WordIndex index;
     private final Map<String, String> metadata;
     private final UnaryOperator<String> normalizer;
+    private volatile QuantizedRows quantized; // built at the first large nearest() query
 
     private WordVectors(String[] words, float[] matrix, int dim, Map<String, String> metadata,
                         UnaryOperator<String> normalizer, float[] invNorms, WordIndex index) {
@@ -259,7 +263,8 @@ public final class WordVectors {
             }
         }
         int[] skip = exclude.stream().mapToInt(index::get).filter(x -> x >= 0).toArray();
-        TopK top = scan(q, k + skip.length, 0, words.length);
+        TopK top = words.length >= QUANTIZED_THRESHOLD && k + skip.length + RESCORE_EXTRA < words.length
+                ? quantizedScan(q, k + skip.length) : scan(q, k + skip.length, 0, words.length);
         List<Neighbor> out = new ArrayList<>(k);
         for (int r : top.sortedIndices()) {
             if (contains(skip, r)) {
@@ -280,6 +285,80 @@ public final class WordVectors {
             }
         }
         return false;
+    }
+
+    /**
+     * Top k by exact cosine, found by scanning the 8-bit rows for k + 64 candidates, rescoring them in float,
+     * and checking with the quantization error bound that no row outside could do better (else a float scan).
+     */
+    private TopK quantizedScan(float[] q, int k) {
+        QuantizedRows qr = quantized;
+        if (qr == null) {
+            synchronized (this) {
+                qr = quantized;
+                if (qr == null) {
+                    qr = new QuantizedRows(matrix, invNorms, words.length, dim);
+                    quantized = qr;
+                }
+            }
+        }
+        float[] qp = java.util.Arrays.copyOf(q, qr.stride);
+        int pool = k + RESCORE_EXTRA;
+        TopK approx = words.length >= PARALLEL_THRESHOLD && ForkJoinPool.getCommonPoolParallelism() > 1
+                ? ForkJoinPool.commonPool().invoke(new QuantizedTask(qr, qp, pool, 0, words.length))
+                : quantizedRange(qr, qp, pool, 0, words.length);
+        TopK exact = new TopK(k);
+        float lowestApprox = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < approx.size; i++) {
+            int r = approx.rows[i];
+            lowestApprox = Math.min(lowestApprox, approx.scores[i]);
+            exact.offer(r, VecMath.dot(q, 0, matrix, r * dim, dim) * invNorms[r]);
+        }
+        float eps = qr.errorBound(qp);
+        // a row outside the pool scores at most lowestApprox + eps exactly; the k-th found must beat that
+        if (exact.size == k && approx.size == pool && exact.scores[0] > lowestApprox + eps) {
+            return exact;
+        }
+        return scan(q, k, 0, words.length);
+    }
+
+    private static TopK quantizedRange(QuantizedRows qr, float[] qp, int k, int from, int to) {
+        TopK top = new TopK(k);
+        for (int r = from; r < to; r++) {
+            top.offer(r, qr.score(qp, r));
+        }
+        return top;
+    }
+
+    private static final class QuantizedTask extends RecursiveTask<TopK> {
+        private static final long serialVersionUID = 1L;
+        private final transient QuantizedRows qr;
+        private final float[] qp;
+        private final int k;
+        private final int from;
+        private final int to;
+
+        QuantizedTask(QuantizedRows qr, float[] qp, int k, int from, int to) {
+            this.qr = qr;
+            this.qp = qp;
+            this.k = k;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected TopK compute() {
+            if (to - from < PARALLEL_THRESHOLD / 2) {
+                return quantizedRange(qr, qp, k, from, to);
+            }
+            int mid = (from + to) >>> 1;
+            QuantizedTask left = new QuantizedTask(qr, qp, k, from, mid);
+            left.fork();
+            TopK right = new QuantizedTask(qr, qp, k, mid, to).compute();
+            TopK l = left.join();
+            l.merge(right);
+            return l;
+        }
     }
 
     private TopK scan(float[] q, int k, int from, int to) {
@@ -506,9 +585,9 @@ public final class WordVectors {
     /** Bounded min-heap of (row, score); ties broken by lower row first. */
     static final class TopK {
         private final int k;
-        private final int[] rows;
-        private final float[] scores;
-        private int size;
+        final int[] rows;
+        final float[] scores;
+        int size;
 
         TopK(int k) {
             this.k = k;

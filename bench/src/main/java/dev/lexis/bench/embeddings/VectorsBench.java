@@ -1,0 +1,134 @@
+package dev.lexis.bench.embeddings;
+
+import dev.lexis.embeddings.WordVectors;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Two measurements of {@link WordVectors}, printed as lines for the README:
+ * <ul>
+ *   <li>{@code nearest}: {@code nearest(word, 10)} over a 100,000 × 100 vocabulary of random Gaussian vectors,
+ *       median and 90th percentile latency of 2,000 queries after 500 warm-up queries;</li>
+ *   <li>{@code load}: loading a 1,000,000 × 300 word2vec binary file (written once to a temporary folder),
+ *       wall time (median of 3) and heap used after loading, against the file size.</li>
+ * </ul>
+ * Usage: {@code java --add-modules jdk.incubator.vector -Xmx3g -cp ... dev.lexis.bench.embeddings.VectorsBench
+ * [nearest] [load] [TMPDIR]}.
+ */
+public final class VectorsBench {
+
+    private VectorsBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> what = new ArrayList<>(Arrays.asList(args));
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        for (String a : args) {
+            if (!a.equals("nearest") && !a.equals("load")) {
+                tmp = Path.of(a);
+                what.remove(a);
+            }
+        }
+        if (what.isEmpty()) {
+            what = List.of("nearest", "load");
+        }
+        if (what.contains("nearest")) {
+            nearest();
+        }
+        if (what.contains("load")) {
+            load(tmp);
+        }
+    }
+
+    static void nearest() {
+        int n = 100_000;
+        int dim = 100;
+        SplittableRandom r = new SplittableRandom(1);
+        float[] m = new float[n * dim];
+        List<String> words = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            words.add("w" + i);
+            for (int d = 0; d < dim; d++) {
+                m[i * dim + d] = (float) r.nextGaussian();
+            }
+        }
+        WordVectors v = WordVectors.of(words, m, dim);
+        long sink = 0;
+        for (int i = 0; i < 500; i++) {
+            sink += v.nearest("w" + r.nextInt(n), 10).size();
+        }
+        int q = 2000;
+        long[] ns = new long[q];
+        for (int i = 0; i < q; i++) {
+            String w = "w" + r.nextInt(n);
+            long t0 = System.nanoTime();
+            sink += v.nearest(w, 10).size();
+            ns[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(ns);
+        System.out.printf(Locale.ROOT, "nearest: 100,000 x 100, top 10: median %.3f ms, p90 %.3f ms (%d queries, %d threads available) [%d]%n",
+                ns[q / 2] / 1e6, ns[q * 9 / 10] / 1e6, q, Runtime.getRuntime().availableProcessors(), sink % 7);
+    }
+
+    static void load(Path tmp) throws IOException {
+        int n = 1_000_000;
+        int dim = 300;
+        Path file = tmp.resolve("lexis-bench-1M-300.bin");
+        try {
+            writeRandom(file, n, dim);
+            long size = Files.size(file);
+            double[] secs = new double[3];
+            long heap = 0;
+            for (int i = 0; i < secs.length; i++) {
+                System.gc();
+                long before = usedHeap();
+                long t0 = System.nanoTime();
+                WordVectors v = WordVectors.load(file);
+                secs[i] = (System.nanoTime() - t0) / 1e9;
+                System.gc();
+                heap = usedHeap() - before;
+                if (v.size() != n) {
+                    throw new IllegalStateException("loaded " + v.size());
+                }
+            }
+            Arrays.sort(secs);
+            System.out.printf(Locale.ROOT, "load: 1,000,000 x 300 binary (%.2f GB): %.2f s (median of 3), heap %.2f GB = %.2fx the file%n",
+                    size / 1e9, secs[1], heap / 1e9, heap / (double) size);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void writeRandom(Path file, int n, int dim) throws IOException {
+        SplittableRandom r = new SplittableRandom(2);
+        ByteBuffer b = ByteBuffer.allocate(4 * dim).order(ByteOrder.LITTLE_ENDIAN);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            out.write((n + " " + dim + "\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < n; i++) {
+                out.write(("word" + i + " ").getBytes(StandardCharsets.UTF_8));
+                b.clear();
+                for (int d = 0; d < dim; d++) {
+                    b.putFloat((float) (r.nextDouble() - 0.5));
+                }
+                out.write(b.array());
+                out.write('\n');
+            }
+        }
+    }
+}

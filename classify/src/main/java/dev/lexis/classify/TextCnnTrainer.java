@@ -13,8 +13,8 @@ import java.util.concurrent.ForkJoinTask;
 
 /**
  * Trains a {@link TextCnnClassifier} as Kim (2014) did: mini-batches (shuffled each epoch), softmax
- * cross-entropy averaged over the batch, Adadelta (Zeiler 2012) on every parameter (the embedding rows a batch
- * touched only), dropout on the pooled features and, after each step, the softmax weight vectors rescaled to an
+ * cross-entropy averaged over the batch, Adadelta (Zeiler 2012) on every parameter (on the embedding rows a batch
+ * touched, with the decay of the skipped steps applied on the next touch, which equals dense Adadelta), dropout on the pooled features and, after each step, the softmax weight vectors rescaled to an
  * L2 norm of at most {@code maxNorm}. With a dev set, the epoch with the best dev accuracy is kept.
  *
  * <p>Speed: the forward convolution of a whole batch is one GEMM (nn kernels, on their threads); the backward
@@ -162,6 +162,8 @@ public final class TextCnnTrainer {
         final Adadelta embedding;
         final float[] embGrad;
         final boolean[] touched;
+        final int[] lastStep;
+        int steps;
         int[] touchedRows = new int[1024];
         int touchedCount;
 
@@ -193,6 +195,7 @@ public final class TextCnnTrainer {
             embedding = tuned ? new Adadelta(net.embTuned.length, rho, eps, lr) : null;
             embGrad = tuned ? new float[net.embTuned.length] : null;
             touched = tuned ? new boolean[net.vocab] : null;
+            lastStep = tuned ? new int[net.vocab] : null;
             int threads = Math.max(1, Math.min(config.threads(), config.batchSize()));
             grads = new CnnNet.Gradients[threads];
             for (int t = 0; t < threads; t++) {
@@ -369,8 +372,18 @@ public final class TextCnnTrainer {
                     r++;
                 }
             }
+            steps++;
             for (int k = 0; k < touchedCount; k++) {
                 int id = touchedRows[k];
+                // dense Adadelta would have decayed this row's averages by ρ on every step it was not touched
+                // (a zero gradient moves nothing else): catch up lazily, then update — exactly the dense result
+                int idle = steps - lastStep[id] - 1;
+                if (idle > 0) {
+                    float decay = (float) Math.pow(embedding.rho, idle);
+                    CnnNet.K.scale(decay, embedding.sqGrad, id * dim, dim);
+                    CnnNet.K.scale(decay, embedding.sqDelta, id * dim, dim);
+                }
+                lastStep[id] = steps;
                 embedding.update(net.embTuned, embGrad, id * dim, dim);
                 Arrays.fill(embGrad, id * dim, (id + 1) * dim, 0f);
                 touched[id] = false;

@@ -1,0 +1,51 @@
+#!/usr/bin/python3
+"""Summarises bench/classify/run.sh's results.txt as Markdown tables (stdout)."""
+import sys
+
+
+def fields(line):
+    parts = line.rstrip("\n").split("\t")
+    kv = dict(p.split("=", 1) for p in parts[2:] if "=" in p)
+    return parts[0], parts[1], kv
+
+
+def main(path):
+    rows = [fields(l) for l in open(path, encoding="utf-8") if l.startswith("RESULT")]
+    header = open(path, encoding="utf-8").readline().strip("# \n")
+    print(f"Measured {header}.\n")
+    print("| task | data | Lexis accuracy | peer accuracy | Lexis speed | peer speed | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    by = {}
+    for tag, who, kv in rows:
+        by.setdefault(tag, {})[who] = kv
+    for data, name in (("mr", "MR fold 1 of 10"), ("trec", "TREC train/test")):
+        r = by.get("RESULT_" + data, {})
+        lx, pt = r.get("lexis-textcnn"), r.get("textcnn")
+        if lx and pt:
+            a, b = float(lx["train_ex_per_s"]), float(pt["train_ex_per_s"])
+            print(f"| TextCNN CNN-rand vs PyTorch | {name} | {float(lx['acc']):.1%} | {float(pt['acc']):.1%} "
+                  f"| {a:,.0f} ex/s | {b:,.0f} ex/s | {a / b:.2f}x |")
+        lf, ft = r.get("lexis-fasttext"), r.get("fasttext")
+        if lf and ft:
+            a, b = float(lf["process_wall_s"]), float(ft["process_wall_s"])
+            print(f"| fastText-style vs fastText | {name} | {float(lf['acc']):.1%} | {float(ft['acc']):.1%} "
+                  f"| {a:.1f} s | {b:.1f} s | {b / a:.2f}x |")
+    for data in ("mr", "trec"):
+        lx = by.get("RESULT_" + data, {}).get("lexis-textcnn")
+        if lx and "predict_median_ms" in lx:
+            print(f"\nTextCNN single-sentence predict ({data}): median {float(lx['predict_median_ms']):.3f} ms")
+    cv = by.get("RESULT_mrcv", {}).get("lexis-textcnn")
+    if cv:
+        print(f"\nMR {cv['folds']}-fold CV, Lexis CNN-rand: {float(cv['acc']):.1%} ± {float(cv['acc_std']):.1%} "
+              f"(Kim 2014: 76.1 %)")
+    modes = [(m, by.get("RESULT_mode_" + m, {}).get("lexis-textcnn")) for m in
+             ("rand", "static", "non-static", "multichannel")]
+    if any(kv for _, kv in modes):
+        print("\n| TextCNN mode (MR fold 1) | accuracy |\n|---|---|")
+        for m, kv in modes:
+            if kv:
+                print(f"| {m} | {float(kv['acc']):.1%} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/lexis-bench/classify/results.txt")

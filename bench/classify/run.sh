@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# classify against its peers, in one run on the same machine and the same splits:
+#   TextCNN CNN-rand (Lexis) vs the PyTorch reference (/work/shared/peers/textcnn_torch.py, 2 threads):
+#     MR fold 1 of 10 and TREC train/test: test accuracy at the best dev epoch, training examples/s;
+#   the fastText-style baseline vs `fasttext supervised` (same split, same settings): accuracy, wall seconds;
+#   single-sentence predict latency;
+#   with `cv`: MR 10-fold cross-validation (Kim's protocol) for Lexis CNN-rand;
+#   with `vectors`: word vectors trained by Lexis on the English prose corpus, then CNN static / non-static /
+#     multichannel against rand on MR.
+# Usage: bench/classify/run.sh [EPOCHS] [cv] [vectors]      (EPOCHS default 10; Kim used 25)
+# Raw lines go to stderr and $cache/results.txt; a Markdown summary to stdout.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+shared="${LEXIS_SHARED_DATA:-$repo/../shared/data}"
+peers="${LEXIS_PEERS:-$repo/../shared/peers}"
+cache="${LEXIS_BENCH_CACHE:-/tmp/lexis-bench}/classify"
+epochs="${1:-10}"
+shift || true
+py=/usr/bin/python3
+. "$repo/bin/jdk.sh"
+lexis_find_jdk
+export OMP_WAIT_POLICY=PASSIVE
+mkdir -p "$cache"
+mr="$shared/mr/mr.csv"
+trec_train="$shared/trec/train.csv"
+trec_test="$shared/trec/test.csv"
+for f in "$mr" "$trec_train" "$trec_test"; do
+  [ -f "$f" ] || { echo "run.sh: $f not found (set LEXIS_SHARED_DATA)" >&2; exit 1; }
+done
+
+# build classify and its dependencies; private copies of the jars (other builds may clean target/)
+"$repo/mvn21" -q -o -pl classify -am package -DskipTests >&2
+"$repo/mvn21" -q -o -pl classify dependency:build-classpath -Dmdep.outputFile="$cache/deps.classpath" >&2
+for m in nn tokenize corpora classify; do cp "$repo"/$m/target/lexis-$m-*.jar "$cache/lexis-$m.jar"; done
+cp="$cache/lexis-nn.jar:$cache/lexis-tokenize.jar:$cache/lexis-corpora.jar:$cache/lexis-classify.jar:$(cat "$cache/deps.classpath")"
+classes="$cache/classes"
+rm -rf "$classes" && mkdir -p "$classes"
+"$JAVA_HOME/bin/javac" -Xlint:-options -d "$classes" -cp "$cp" "$repo"/bench/src/main/java/dev/lexis/bench/classify/*.java
+java=("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx3g -cp "$classes:$cp" dev.lexis.bench.classify.ClassifyBench)
+results="$cache/results.txt"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), epochs $epochs" | tee "$results"
+
+fold="$cache/mr-fold1"
+"${java[@]}" export --data "$mr" --folds 10 --fold 0 --out "$fold"
+
+echo "## TextCNN CNN-rand, Lexis vs PyTorch (2 threads each)" >&2
+for data in mr trec; do
+  if [ $data = mr ]; then tr="$fold/train.csv"; te="$fold/test.csv"; else tr="$trec_train"; te="$trec_test"; fi
+  "${java[@]}" train --model textcnn --train "$tr" --test "$te" --set epochs="$epochs" --set threads=2 --latency \
+    | sed "s/^RESULT/RESULT_$data/" | tee -a "$results" >&2
+  "$py" "$peers/textcnn_torch.py" --train "$tr" --test "$te" --epochs "$epochs" --threads 2 \
+    | sed "s/^RESULT/RESULT_$data/" | tee -a "$results" >&2
+done
+
+echo "## fastText-style baseline vs fastText (dim 100, 10 epochs, lr 0.5, word bigrams, 200k buckets, 2 threads)" >&2
+ftopts=(-dim 100 -epoch 10 -lr 0.5 -wordNgrams 2 -bucket 200000 -minCount 1 -thread 2 -verbose 0)
+lxopts=(--set embeddingDim=100 --set epochs=10 --set learningRate=0.5 --set wordNgrams=2 --set buckets=200000
+        --set minCount=1 --set threads=2 --set analyzer=lowercase)
+for data in mr trec; do
+  if [ $data = mr ]; then tr="$fold/train.csv"; te="$fold/test.csv"; else tr="$trec_train"; te="$trec_test"; fi
+  for f in "$tr" "$te"; do
+    "$py" -c 'import csv,sys
+r=csv.reader(open(sys.argv[1],encoding="utf-8",newline="")); next(r)
+with open(sys.argv[2],"w",encoding="utf-8") as o:
+    for row in r: o.write("__label__"+row[0]+" "+" ".join(row[1].lower().split())+"\n")' "$f" "$cache/$data-$(basename "$f" .csv).ft"
+  done
+  start=$(date +%s.%N)
+  "${java[@]}" train --model fasttext --train "$tr" --test "$te" --dev-fraction 0 "${lxopts[@]}" \
+    | sed "s/^RESULT/RESULT_$data/" | tr -d '\n' | tee -a "$results" >&2
+  echo -e "\tprocess_wall_s=$(echo "$(date +%s.%N) - $start" | bc)" | tee -a "$results" >&2
+  start=$(date +%s.%N)
+  fasttext supervised -input "$cache/$data-train.ft" -output "$cache/$data-ft" "${ftopts[@]}"
+  wall=$(echo "$(date +%s.%N) - $start" | bc)
+  acc=$(fasttext test "$cache/$data-ft.bin" "$cache/$data-test.ft" | awk '/^P@1/ {print $2}')
+  echo -e "RESULT_$data\tfasttext\tacc=$acc\tprocess_wall_s=$wall" | tee -a "$results" >&2
+done
+
+if [[ " $* " == *" cv "* ]]; then
+  echo "## MR 10-fold CV, Lexis CNN-rand" >&2
+  "${java[@]}" train --model textcnn --data "$mr" --folds 10 --set epochs="$epochs" --set threads=2 \
+    | sed "s/^RESULT/RESULT_mrcv/" | tee -a "$results" >&2
+fi
+
+if [[ " $* " == *" vectors "* ]]; then
+  echo "## CNN with Lexis word vectors (English prose corpus, normalized, CBOW-ns, dim 300)" >&2
+  vec="$cache/prose-300.bin"
+  if [ ! -f "$vec" ]; then
+    norm="$cache/prose25m.txt"
+    [ -f "$norm" ] || "$py" "$peers/normalize_corpus.py" "$shared/english-prose-corpus/english_prose_25m.txt.gz" "$norm"
+    "$repo/lexis" word2vec --input "$norm" --output "$vec" --model cbow --loss ns --dim 300 --min-count 5 \
+      --epochs 5 --threads 2 >&2
+  fi
+  for mode in rand static non-static multichannel; do
+    emb=(); [ $mode = rand ] || emb=(--set embeddings="$vec")
+    "${java[@]}" train --model textcnn --train "$fold/train.csv" --test "$fold/test.csv" --set mode=$mode "${emb[@]}" \
+      --set epochs="$epochs" --set threads=2 | sed "s/^RESULT/RESULT_mode_$mode/" | tee -a "$results" >&2
+  done
+fi
+"$py" "$repo/bench/classify/report.py" "$results"

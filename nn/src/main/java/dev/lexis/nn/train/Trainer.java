@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
 
@@ -105,14 +106,15 @@ public final class Trainer<E> {
     /**
      * Trains {@code model} on {@code examples}.
      *
-     * @param examples  the training examples (random access is best; not modified)
+     * @param trainingExamples the training examples (not modified; copied once if not random-access)
      * @param optimizer an optimizer over (at least) the model's trainable parameters
      * @throws TrainingDivergedException if a step's loss is NaN or infinite
      * @throws IllegalArgumentException  for no examples, an optimizer that misses a trainable parameter, or
      *                                   patience without a validation metric
      * @throws UncheckedIOException      if a checkpoint cannot be written or read (naming the file)
      */
-    public TrainingResult train(Trainable<E> model, List<E> examples, Optimizer optimizer) {
+    public TrainingResult train(Trainable<E> model, List<E> trainingExamples, Optimizer optimizer) {
+        List<E> examples = trainingExamples instanceof RandomAccess ? trainingExamples : new ArrayList<>(trainingExamples);
         List<Parameter> parameters = List.copyOf(model.parameters());
         checkArguments(parameters, examples, optimizer);
         int n = examples.size();

@@ -59,9 +59,9 @@ public final class DemoCommand extends Subcommand {
             description = "Vector dimension (default: ${DEFAULT-VALUE}).")
     int dim;
 
-    @Option(names = "--architecture", paramLabel = "NAME", defaultValue = "CBOW",
-            description = "CBOW or SKIP_GRAM (default: ${DEFAULT-VALUE}).")
-    Word2VecConfig.Architecture architecture;
+    @Option(names = "--model", paramLabel = "cbow|skipgram", defaultValue = "cbow",
+            description = "Architecture, as in 'lexis word2vec' (default: ${DEFAULT-VALUE}).")
+    String model;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed of every random choice; with --threads 1 the vectors are reproducible "
@@ -79,6 +79,12 @@ public final class DemoCommand extends Subcommand {
         checkPositive("--epochs", epochs);
         checkPositive("--threads", threads);
         checkPositive("--dim", dim);
+        Word2VecConfig.Architecture architecture = switch (model.toLowerCase(Locale.ROOT)) {
+            case "cbow" -> Word2VecConfig.Architecture.CBOW;
+            case "skipgram", "skip-gram", "sg" -> Word2VecConfig.Architecture.SKIP_GRAM;
+            default -> throw new ParameterException(spec.commandLine(), "--model must be cbow or skipgram, got "
+                    + model);
+        };
         List<String> queries = normalize(words.isEmpty() ? DEFAULT_WORDS : words);
         PrintWriter out = out();
         Path tokens = Files.createTempFile("lexis-demo-", ".txt");

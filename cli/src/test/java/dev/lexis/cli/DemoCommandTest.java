@@ -44,5 +44,8 @@ class DemoCommandTest {
         Run run = Run.of("demo", "--top", "0");
         assertEquals(Main.USAGE, run.exitCode(), run::toString);
         assertEquals("lexis: --top must be >= 1, got 0 (see 'lexis demo --help')", run.err().strip());
+        run = Run.of("demo", "--model", "glove");
+        assertEquals(Main.USAGE, run.exitCode(), run::toString);
+        assertEquals("lexis: --model must be cbow or skipgram, got glove (see 'lexis demo --help')", run.err().strip());
     }
 }

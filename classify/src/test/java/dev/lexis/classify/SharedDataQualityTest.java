@@ -45,11 +45,11 @@ class SharedDataQualityTest {
         List<LabelledText> data = LabelledCsv.read(require("mr/mr.csv"));
         CrossValidation.Fold fold = CrossValidation.stratifiedFolds(data, 10, 1).get(0);
         List<List<LabelledText>> parts = CrossValidation.holdOut(fold.train(), 0.1, 1);
-        TextCnnConfig config = TextCnnConfig.defaults().withEpochs(3).withThreads(2);
+        TextCnnConfig config = TextCnnConfig.defaults().withEpochs(4).withThreads(2);
         TextCnnClassifier model = new TextCnnTrainer(config).train(parts.get(0), parts.get(1), TrainingListener.NONE);
         Evaluation e = model.evaluate(fold.test());
-        log("TextCNN-rand MR fold 1, 3 epochs", e);
-        assertTrue(e.accuracy() >= 0.68, "MR accuracy " + e);
+        log("TextCNN-rand MR fold 1, 4 epochs", e);
+        assertTrue(e.accuracy() >= 0.70, "MR accuracy " + e);
     }
 
     @Test

@@ -36,6 +36,7 @@ def main(jmh_json, results):
     print("|---|---|---|---|---|")
     med = {k: (statistics.median(s for s, _ in v), statistics.median(a for _, a in v), len(v)) for k, v in runs.items()}
     pairs = [(("lexis_mlp", "sparse", "2"), ("torch_mlp", "bag", "2"), "EmbeddingBag(sparse) + Adagrad"),
+             (("lexis_mlp", "sparse", "1"), ("torch_mlp", "bag", "2"), "EmbeddingBag(sparse) + Adagrad"),
              (("lexis_mlp", "sparse", "2"), ("torch_mlp", "dense", "2"), "Linear on counts + Adagrad"),
              (("lexis_mlp", "dense", "1"), ("torch_mlp", "dense", "2"), "Linear on counts + Adagrad")]
     for key in sorted(med):

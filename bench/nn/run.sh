@@ -46,6 +46,7 @@ ids="$cache/mr-ids.txt"
 for run in $(seq 1 "$runs"); do
   "${java[@]}" dev.lexis.bench.nn.MrMlpBench --data "$csv" --mode sparse --threads 2 --export "$ids" | tee -a "$cache/results.txt" >&2
   "$py" "$repo/bench/nn/mlp_torch.py" "$ids" --mode bag --threads 2 | tee -a "$cache/results.txt" >&2
+  "${java[@]}" dev.lexis.bench.nn.MrMlpBench --data "$csv" --mode sparse --threads 1 | tee -a "$cache/results.txt" >&2
   "${java[@]}" dev.lexis.bench.nn.MrMlpBench --data "$csv" --mode dense --threads 1 | tee -a "$cache/results.txt" >&2
   "$py" "$repo/bench/nn/mlp_torch.py" "$ids" --mode dense --threads 2 | tee -a "$cache/results.txt" >&2
 done

@@ -161,7 +161,7 @@ final class VectorOutputKernel implements OutputKernel {
         }
     }
 
-    // dz[i][k] += Σ_{v in [c0, c1)} dy[i][v] · ut[k][v]
+    // dz[i][k] += Σ_{v in [c0, c1)} dy[i][v] · ut[k][v]; tiles of 4 rows × 4 weight rows
     private static void gradInput(float[] dy, int rows, int kp, int vp, float[] ut, float[] dz, int c0, int c1) {
         int i = 0;
         for (; i + 4 <= rows; i += 4) {
@@ -169,39 +169,58 @@ final class VectorOutputKernel implements OutputKernel {
             int d1 = d0 + vp;
             int d2 = d1 + vp;
             int d3 = d2 + vp;
-            for (int k = 0; k < kp; k += 2) {
-                FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00;
-                FloatVector a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+            for (int k = 0; k < kp; k += 4) {
+                FloatVector a00 = FloatVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
+                FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+                FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+                FloatVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
                 int u0 = k * vp;
                 int u1 = u0 + vp;
+                int u2 = u1 + vp;
+                int u3 = u2 + vp;
                 for (int v = c0; v < c1; v += L) {
                     FloatVector w0 = FloatVector.fromArray(S, ut, u0 + v);
                     FloatVector w1 = FloatVector.fromArray(S, ut, u1 + v);
+                    FloatVector w2 = FloatVector.fromArray(S, ut, u2 + v);
+                    FloatVector w3 = FloatVector.fromArray(S, ut, u3 + v);
                     FloatVector g = FloatVector.fromArray(S, dy, d0 + v);
                     a00 = g.fma(w0, a00);
                     a01 = g.fma(w1, a01);
+                    a02 = g.fma(w2, a02);
+                    a03 = g.fma(w3, a03);
                     g = FloatVector.fromArray(S, dy, d1 + v);
                     a10 = g.fma(w0, a10);
                     a11 = g.fma(w1, a11);
+                    a12 = g.fma(w2, a12);
+                    a13 = g.fma(w3, a13);
                     g = FloatVector.fromArray(S, dy, d2 + v);
                     a20 = g.fma(w0, a20);
                     a21 = g.fma(w1, a21);
+                    a22 = g.fma(w2, a22);
+                    a23 = g.fma(w3, a23);
                     g = FloatVector.fromArray(S, dy, d3 + v);
                     a30 = g.fma(w0, a30);
                     a31 = g.fma(w1, a31);
+                    a32 = g.fma(w2, a32);
+                    a33 = g.fma(w3, a33);
                 }
                 int o = i * kp + k;
                 dz[o] += a00.reduceLanes(VectorOperators.ADD);
                 dz[o + 1] += a01.reduceLanes(VectorOperators.ADD);
-                o += kp;
-                dz[o] += a10.reduceLanes(VectorOperators.ADD);
-                dz[o + 1] += a11.reduceLanes(VectorOperators.ADD);
-                o += kp;
-                dz[o] += a20.reduceLanes(VectorOperators.ADD);
-                dz[o + 1] += a21.reduceLanes(VectorOperators.ADD);
-                o += kp;
-                dz[o] += a30.reduceLanes(VectorOperators.ADD);
-                dz[o + 1] += a31.reduceLanes(VectorOperators.ADD);
+                dz[o + 2] += a02.reduceLanes(VectorOperators.ADD);
+                dz[o + 3] += a03.reduceLanes(VectorOperators.ADD);
+                dz[o + kp] += a10.reduceLanes(VectorOperators.ADD);
+                dz[o + kp + 1] += a11.reduceLanes(VectorOperators.ADD);
+                dz[o + kp + 2] += a12.reduceLanes(VectorOperators.ADD);
+                dz[o + kp + 3] += a13.reduceLanes(VectorOperators.ADD);
+                dz[o + 2 * kp] += a20.reduceLanes(VectorOperators.ADD);
+                dz[o + 2 * kp + 1] += a21.reduceLanes(VectorOperators.ADD);
+                dz[o + 2 * kp + 2] += a22.reduceLanes(VectorOperators.ADD);
+                dz[o + 2 * kp + 3] += a23.reduceLanes(VectorOperators.ADD);
+                dz[o + 3 * kp] += a30.reduceLanes(VectorOperators.ADD);
+                dz[o + 3 * kp + 1] += a31.reduceLanes(VectorOperators.ADD);
+                dz[o + 3 * kp + 2] += a32.reduceLanes(VectorOperators.ADD);
+                dz[o + 3 * kp + 3] += a33.reduceLanes(VectorOperators.ADD);
             }
         }
         for (; i < rows; i++) {
@@ -217,43 +236,61 @@ final class VectorOutputKernel implements OutputKernel {
         }
     }
 
-    // ut[k][v] takes a step with gradient Σ_i z[i][k] · dy[i][v], for v in [c0, c1)
+    // ut[k][v] takes a step with gradient Σ_i z[i][k] · dy[i][v], for v in [c0, c1); tiles of 4 weight rows ×
+    // 4 vectors
     private static void updateWeights(float[] dy, float[] z, int rows, int kp, int vp, float[] ut, Update u,
                                       int c0, int c1) {
         for (int k = 0; k < kp; k += 4) {
-            for (int v = c0; v < c1; v += 2 * L) {
-                FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00;
-                FloatVector a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+            for (int v = c0; v < c1; v += 4 * L) {
+                FloatVector a00 = FloatVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
+                FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+                FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+                FloatVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
                 for (int i = 0; i < rows; i++) {
                     int d = i * vp + v;
                     FloatVector g0 = FloatVector.fromArray(S, dy, d);
                     FloatVector g1 = FloatVector.fromArray(S, dy, d + L);
+                    FloatVector g2 = FloatVector.fromArray(S, dy, d + 2 * L);
+                    FloatVector g3 = FloatVector.fromArray(S, dy, d + 3 * L);
                     int zo = i * kp + k;
                     FloatVector x = FloatVector.broadcast(S, z[zo]);
                     a00 = x.fma(g0, a00);
                     a01 = x.fma(g1, a01);
+                    a02 = x.fma(g2, a02);
+                    a03 = x.fma(g3, a03);
                     x = FloatVector.broadcast(S, z[zo + 1]);
                     a10 = x.fma(g0, a10);
                     a11 = x.fma(g1, a11);
+                    a12 = x.fma(g2, a12);
+                    a13 = x.fma(g3, a13);
                     x = FloatVector.broadcast(S, z[zo + 2]);
                     a20 = x.fma(g0, a20);
                     a21 = x.fma(g1, a21);
+                    a22 = x.fma(g2, a22);
+                    a23 = x.fma(g3, a23);
                     x = FloatVector.broadcast(S, z[zo + 3]);
                     a30 = x.fma(g0, a30);
                     a31 = x.fma(g1, a31);
+                    a32 = x.fma(g2, a32);
+                    a33 = x.fma(g3, a33);
                 }
                 int o = k * vp + v;
                 step(ut, o, a00, u, true);
                 step(ut, o + L, a01, u, true);
-                o += vp;
-                step(ut, o, a10, u, true);
-                step(ut, o + L, a11, u, true);
-                o += vp;
-                step(ut, o, a20, u, true);
-                step(ut, o + L, a21, u, true);
-                o += vp;
-                step(ut, o, a30, u, true);
-                step(ut, o + L, a31, u, true);
+                step(ut, o + 2 * L, a02, u, true);
+                step(ut, o + 3 * L, a03, u, true);
+                step(ut, o + vp, a10, u, true);
+                step(ut, o + vp + L, a11, u, true);
+                step(ut, o + vp + 2 * L, a12, u, true);
+                step(ut, o + vp + 3 * L, a13, u, true);
+                step(ut, o + 2 * vp, a20, u, true);
+                step(ut, o + 2 * vp + L, a21, u, true);
+                step(ut, o + 2 * vp + 2 * L, a22, u, true);
+                step(ut, o + 2 * vp + 3 * L, a23, u, true);
+                step(ut, o + 3 * vp, a30, u, true);
+                step(ut, o + 3 * vp + L, a31, u, true);
+                step(ut, o + 3 * vp + 2 * L, a32, u, true);
+                step(ut, o + 3 * vp + 3 * L, a33, u, true);
             }
         }
     }

@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * Counts words from token streams and builds a {@link Vocabulary}. Counting keeps the words in one flat
- * open-addressing table over a shared {@code char[]} pool, so it allocates nothing for words it has seen;
- * it needs about 36 bytes per distinct word plus 2 bytes per char (52 bytes for 8-char words, measured),
- * up to twice that just after its arrays grow.
+ * open-addressing table (hash, pool offset and count side by side) over a shared {@code char[]} pool, so it
+ * allocates nothing for words it has seen; it needs 24 to 48 bytes per distinct word for the table plus
+ * 2 bytes per char and 2 per word in the pool (68 bytes per word measured for 2 million 8-char words),
+ * and briefly about twice that while its arrays grow or a pruning copies the kept words.
  *
  * <p><b>Memory budget.</b> When the table holds more than {@code maxEntries} distinct words, it drops
  * every word whose count is at most a threshold that starts at 1 and rises by one after each pruning, as
@@ -21,20 +22,21 @@ import java.util.Objects;
  */
 public final class VocabularyBuilder implements TokenSink {
 
-    /** Default budget: 5 million distinct words (about 250 to 500 MB with 8-char words). */
+    /** Default budget: 5 million distinct words (about 350 MB with 8-char words). */
     public static final int DEFAULT_MAX_ENTRIES = 5_000_000;
+
+    /** A length prefix of this value is followed by the length in two chars (tokens of 65,535+ chars). */
+    private static final char LONG_LENGTH = '\uFFFF';
 
     private final int maxEntries;
 
-    // entry e: chars pool[offsets[e] .. offsets[e + 1]), count counts[e], String-compatible hash hashes[e]
-    private int size;
-    private int[] hashes = new int[1024];
-    private int[] offsets = new int[1025];
-    private long[] counts = new long[1024];
+    // Open addressing, linear probing, load <= 2/3. Slot s is table[2s] = (hash << 32) | (poolOffset + 1),
+    // 0 when free, and table[2s + 1] = count: a hit reads one cache line of the table and one of the pool.
+    // The pool holds each word as a length prefix (one char, or LONG_LENGTH and two chars) and its chars.
+    private long[] table = new long[2 * 2048];
     private char[] pool = new char[8192];
-    // slot: (hash << 32) | (entry + 1), or 0 when free; length is a power of two. The hash beside the entry
-    // lets a probe reject a mismatch without touching the entry arrays (one cache miss per token, not three).
-    private long[] slots = new long[2048];
+    private int poolSize;
+    private int size;
     private long tokens;
 
     private int pruneRounds;
@@ -69,20 +71,7 @@ public final class VocabularyBuilder implements TokenSink {
         for (int i = offset, end = offset + length; i < end; i++) {
             h = 31 * h + chars[i];  // String.hashCode's polynomial, so Strings and slices hash alike
         }
-        int mask = slots.length - 1;
-        for (int slot = Vocabulary.mix(h) & mask; ; slot = (slot + 1) & mask) {
-            long v = slots[slot];
-            if (v == 0) {
-                insert(slot, h, chars, offset, length, 1);
-                return;
-            }
-            int e = (int) v - 1;
-            if ((int) (v >>> 32) == h && equalsPool(e, chars, offset, length)) {
-                counts[e]++;
-                tokens++;
-                return;
-            }
-        }
+        add(chars, offset, length, h, 1);
     }
 
     /**
@@ -108,22 +97,15 @@ public final class VocabularyBuilder implements TokenSink {
         if (token.isEmpty() || count == 0) {
             return this;
         }
-        int h = token.hashCode();
-        int mask = slots.length - 1;
-        for (int slot = Vocabulary.mix(h) & mask; ; slot = (slot + 1) & mask) {
-            long v = slots[slot];
-            if (v == 0) {
-                char[] chars = token.toCharArray();
-                insert(slot, h, chars, 0, chars.length, count);
-                return this;
-            }
-            int e = (int) v - 1;
-            if ((int) (v >>> 32) == h && equalsPool(e, token)) {
-                counts[e] += count;
-                tokens += count;
-                return this;
-            }
+        int slot = find(token, token.hashCode());
+        if (slot >= 0) {
+            table[2 * slot + 1] += count;
+            tokens += count;
+        } else {
+            char[] chars = token.toCharArray();
+            add(chars, 0, chars.length, token.hashCode(), count);
         }
+        return this;
     }
 
     /**
@@ -147,8 +129,14 @@ public final class VocabularyBuilder implements TokenSink {
         if (other == this) {
             throw new IllegalArgumentException("cannot add a builder to itself");
         }
-        for (int e = 0; e < other.size; e++) {
-            addSlice(other.pool, other.offsets[e], other.offsets[e + 1] - other.offsets[e], other.hashes[e], other.counts[e]);
+        long[] otherTable = other.table;
+        for (int s = 0; s < otherTable.length; s += 2) {
+            long key = otherTable[s];
+            if (key != 0) {
+                int start = (int) key - 1;
+                add(other.pool, charsStart(other.pool, start), lengthAt(other.pool, start), (int) (key >>> 32),
+                        otherTable[s + 1]);
+            }
         }
         pruneRounds += other.pruneRounds;
         prunedWords += other.prunedWords;
@@ -157,122 +145,178 @@ public final class VocabularyBuilder implements TokenSink {
         return this;
     }
 
-    private void addSlice(char[] chars, int offset, int length, int h, long count) {
-        int mask = slots.length - 1;
+    /** Adds {@code count} to the word chars[offset, offset + length) whose hash is {@code h}. */
+    private void add(char[] chars, int offset, int length, int h, long count) {
+        long[] t = table;
+        int mask = (t.length >> 1) - 1;
         for (int slot = Vocabulary.mix(h) & mask; ; slot = (slot + 1) & mask) {
-            long v = slots[slot];
-            if (v == 0) {
+            long key = t[2 * slot];
+            if (key == 0) {
                 insert(slot, h, chars, offset, length, count);
                 return;
             }
-            int e = (int) v - 1;
-            if ((int) (v >>> 32) == h && equalsPool(e, chars, offset, length)) {
-                counts[e] += count;
+            if ((int) (key >>> 32) == h && samePoolWord((int) key - 1, chars, offset, length)) {
+                t[2 * slot + 1] += count;
                 tokens += count;
                 return;
             }
         }
     }
 
-    private void insert(int slot, int h, char[] chars, int offset, int length, long count) {
-        if (size == counts.length) {
-            int capacity = Math.multiplyExact(size, 2);
-            hashes = Arrays.copyOf(hashes, capacity);
-            counts = Arrays.copyOf(counts, capacity);
-            offsets = Arrays.copyOf(offsets, capacity + 1);
-        }
-        int start = offsets[size];
-        if (start + length > pool.length || start + length < 0) {
-            long wanted = Math.max((long) pool.length * 2, (long) start + length);
-            if (wanted > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("vocabulary word pool exceeds 2^31 chars (" + size
-                        + " distinct words); use a smaller maxEntries budget");
+    /** The slot holding {@code word}, or -1. */
+    private int find(String word, int h) {
+        long[] t = table;
+        int mask = (t.length >> 1) - 1;
+        for (int slot = Vocabulary.mix(h) & mask; ; slot = (slot + 1) & mask) {
+            long key = t[2 * slot];
+            if (key == 0) {
+                return -1;
             }
-            pool = Arrays.copyOf(pool, (int) wanted);
+            if ((int) (key >>> 32) == h && samePoolWord((int) key - 1, word)) {
+                return slot;
+            }
         }
-        System.arraycopy(chars, offset, pool, start, length);
-        hashes[size] = h;
-        counts[size] = count;
-        offsets[size + 1] = start + length;
-        slots[slot] = slotValue(h, size);
+    }
+
+    private boolean samePoolWord(int start, char[] chars, int offset, int length) {
+        char[] p = pool;
+        int stored = p[start];
+        int from = start + 1;
+        if (stored == LONG_LENGTH) {
+            stored = (p[start + 1] << 16) | p[start + 2];
+            from = start + 3;
+        }
+        if (stored != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {  // words are short: a plain loop beats Arrays.equals' set-up
+            if (p[from + i] != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean samePoolWord(int start, String word) {
+        int length = lengthAt(pool, start);
+        if (length != word.length()) {
+            return false;
+        }
+        int from = charsStart(pool, start);
+        for (int i = 0; i < length; i++) {
+            if (pool[from + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lengthAt(char[] pool, int start) {
+        char prefix = pool[start];
+        return prefix == LONG_LENGTH ? (pool[start + 1] << 16) | pool[start + 2] : prefix;
+    }
+
+    private static int charsStart(char[] pool, int start) {
+        return pool[start] == LONG_LENGTH ? start + 3 : start + 1;
+    }
+
+    private void insert(int slot, int h, char[] chars, int offset, int length, long count) {
+        int start = appendToPool(chars, offset, length);
+        table[2 * slot] = ((long) h << 32) | (start + 1L);
+        table[2 * slot + 1] = count;
         size++;
         tokens += count;
-        if (size * 2L > slots.length) {
-            rehash(slots.length * 2);
+        if (size * 3L > table.length) {  // load above 2/3 (table.length = 2 * slots)
+            rehash(table.length);  // twice the slots
         }
         if (size > maxEntries) {
             prune();
         }
     }
 
-    /** Drops words with count <= threshold, like ReduceVocab in word2vec.c; then raises the threshold. */
+    /** Appends the length prefix and the chars; returns where the word starts. */
+    private int appendToPool(char[] chars, int offset, int length) {
+        int prefix = length < LONG_LENGTH ? 1 : 3;
+        long end = (long) poolSize + prefix + length;
+        if (end > pool.length) {
+            long wanted = Math.max((long) pool.length * 2, end);
+            if (wanted > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("vocabulary word pool exceeds 2^31 chars (" + size
+                        + " distinct words); use a smaller maxEntries budget");
+            }
+            pool = Arrays.copyOf(pool, (int) wanted);
+        }
+        int start = poolSize;
+        if (prefix == 1) {
+            pool[start] = (char) length;
+        } else {
+            pool[start] = LONG_LENGTH;
+            pool[start + 1] = (char) (length >>> 16);
+            pool[start + 2] = (char) length;
+        }
+        System.arraycopy(chars, offset, pool, start + prefix, length);
+        poolSize = (int) end;
+        return start;
+    }
+
+    /** Re-inserts every word into a table of {@code slots} slots. */
+    private void rehash(int slots) {
+        long[] old = table;
+        long[] t = new long[2 * slots];
+        int mask = slots - 1;
+        for (int s = 0; s < old.length; s += 2) {
+            long key = old[s];
+            if (key != 0) {
+                int slot = Vocabulary.mix((int) (key >>> 32)) & mask;
+                while (t[2 * slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                t[2 * slot] = key;
+                t[2 * slot + 1] = old[s + 1];
+            }
+        }
+        table = t;
+    }
+
+    /**
+     * Drops words with count <= threshold, like ReduceVocab in word2vec.c, then raises the threshold.
+     * The kept words move to a new pool and table (so memory briefly holds both).
+     */
     private void prune() {
         pruneThreshold++;
         pruneRounds++;
-        int kept = 0;
-        int write = 0;
-        for (int e = 0; e < size; e++) {
-            int start = offsets[e];
-            int length = offsets[e + 1] - start;
-            if (counts[e] > pruneThreshold) {
-                System.arraycopy(pool, start, pool, write, length);  // write <= start: moves down only
-                hashes[kept] = hashes[e];
-                counts[kept] = counts[e];
-                offsets[kept] = write;
-                write += length;
-                kept++;
+        long[] old = table;
+        char[] oldPool = pool;
+        table = new long[old.length];
+        pool = new char[Math.max(8192, poolSize)];
+        poolSize = 0;
+        size = 0;
+        long keptTokens = 0;
+        int mask = (table.length >> 1) - 1;
+        for (int s = 0; s < old.length; s += 2) {
+            long key = old[s];
+            if (key == 0) {
+                continue;
+            }
+            long count = old[s + 1];
+            int start = (int) key - 1;
+            if (count > pruneThreshold) {
+                int h = (int) (key >>> 32);
+                int slot = Vocabulary.mix(h) & mask;
+                while (table[2 * slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                int newStart = appendToPool(oldPool, charsStart(oldPool, start), lengthAt(oldPool, start));
+                table[2 * slot] = ((long) h << 32) | (newStart + 1L);
+                table[2 * slot + 1] = count;
+                size++;
+                keptTokens += count;
             } else {
                 prunedWords++;
-                prunedTokens += counts[e];
+                prunedTokens += count;
             }
         }
-        offsets[kept] = write;
-        size = kept;
-        rehash(slots.length);
-    }
-
-    private void rehash(int capacity) {
-        slots = new long[capacity];
-        int mask = capacity - 1;
-        for (int e = 0; e < size; e++) {
-            int slot = Vocabulary.mix(hashes[e]) & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = slotValue(hashes[e], e);
-        }
-    }
-
-    private static long slotValue(int hash, int entry) {
-        return ((long) hash << 32) | (entry + 1L);
-    }
-
-    private boolean equalsPool(int e, char[] chars, int offset, int length) {
-        int start = offsets[e];
-        if (offsets[e + 1] - start != length) {
-            return false;
-        }
-        char[] p = pool;
-        for (int i = 0; i < length; i++) {  // words are short: a plain loop beats Arrays.equals' set-up
-            if (p[start + i] != chars[offset + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean equalsPool(int e, String token) {
-        int start = offsets[e];
-        int length = token.length();
-        if (offsets[e + 1] - start != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (pool[start + i] != token.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        assert keptTokens <= tokens;
     }
 
     /** Distinct words currently held. */
@@ -295,18 +339,8 @@ public final class VocabularyBuilder implements TokenSink {
         if (word.isEmpty()) {
             return 0;
         }
-        int h = word.hashCode();
-        int mask = slots.length - 1;
-        for (int slot = Vocabulary.mix(h) & mask; ; slot = (slot + 1) & mask) {
-            long v = slots[slot];
-            if (v == 0) {
-                return 0;
-            }
-            int e = (int) v - 1;
-            if ((int) (v >>> 32) == h && equalsPool(e, word)) {
-                return counts[e];
-            }
-        }
+        int slot = find(word, word.hashCode());
+        return slot < 0 ? 0 : table[2 * slot + 1];
     }
 
     /** What pruning dropped so far ({@link Vocabulary.Pruning#NONE} when it never ran). */
@@ -330,22 +364,30 @@ public final class VocabularyBuilder implements TokenSink {
         if (maxSize < 0) {
             throw new IllegalArgumentException("maxSize must be >= 0, got " + maxSize);
         }
-        int[] order = new int[size];
+        // the words kept, as pool starts, with their counts
+        int[] starts = new int[size];
+        long[] kept = new long[size];
         int n = 0;
-        for (int e = 0; e < size; e++) {
-            if (counts[e] >= minCount) {
-                order[n++] = e;
+        for (int s = 0; s < table.length; s += 2) {
+            long key = table[s];
+            if (key != 0 && table[s + 1] >= minCount) {
+                starts[n] = (int) key - 1;
+                kept[n] = table[s + 1];
+                n++;
             }
         }
-        order = Arrays.copyOf(order, n);
-        mergeSort(order);
-        int kept = Math.min(n, maxSize);
-        String[] words = new String[kept];
-        long[] wordCounts = new long[kept];
-        for (int id = 0; id < kept; id++) {
-            int e = order[id];
-            words[id] = new String(pool, offsets[e], offsets[e + 1] - offsets[e]);
-            wordCounts[id] = counts[e];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        mergeSort(order, starts, kept);
+        int vocabSize = Math.min(n, maxSize);
+        String[] words = new String[vocabSize];
+        long[] wordCounts = new long[vocabSize];
+        for (int id = 0; id < vocabSize; id++) {
+            int i = order[id];
+            words[id] = new String(pool, charsStart(pool, starts[i]), lengthAt(pool, starts[i]));
+            wordCounts[id] = kept[i];
         }
         return new Vocabulary(words, wordCounts, pruning());
     }
@@ -356,28 +398,31 @@ public final class VocabularyBuilder implements TokenSink {
     }
 
     /** count descending, then chars ascending (String.compareTo order). */
-    private int compare(int a, int b) {
+    private int compare(int a, int b, int[] starts, long[] counts) {
         int byCount = Long.compare(counts[b], counts[a]);
         if (byCount != 0) {
             return byCount;
         }
-        return Arrays.compare(pool, offsets[a], offsets[a + 1], pool, offsets[b], offsets[b + 1]);
+        int fromA = charsStart(pool, starts[a]);
+        int fromB = charsStart(pool, starts[b]);
+        return Arrays.compare(pool, fromA, fromA + lengthAt(pool, starts[a]), pool, fromB, fromB + lengthAt(pool, starts[b]));
     }
 
-    private void mergeSort(int[] a) {
+    /** Stable bottom-up merge sort of indices by {@link #compare}. */
+    private void mergeSort(int[] a, int[] starts, long[] counts) {
         int[] tmp = new int[a.length];
         for (int width = 1; width < a.length; width *= 2) {
             for (int lo = 0; lo < a.length - width; lo += 2 * width) {
                 int mid = lo + width;
                 int hi = Math.min(lo + 2 * width, a.length);
-                if (compare(a[mid - 1], a[mid]) <= 0) {
+                if (compare(a[mid - 1], a[mid], starts, counts) <= 0) {
                     continue;  // already in order
                 }
                 System.arraycopy(a, lo, tmp, lo, hi - lo);
                 int i = lo;
                 int j = mid;
                 for (int k = lo; k < hi; k++) {
-                    if (j >= hi || (i < mid && compare(tmp[i], tmp[j]) <= 0)) {
+                    if (j >= hi || (i < mid && compare(tmp[i], tmp[j], starts, counts) <= 0)) {
                         a[k] = tmp[i++];
                     } else {
                         a[k] = tmp[j++];

@@ -257,4 +257,28 @@ class VocabularyTest {
         out.toString().lines().forEach(lines::add);
         assertEquals(List.of("b 2", "a 1"), lines);
     }
+
+    @Test
+    void veryLongWordsAreCountedExactly() {
+        VocabularyBuilder builder = Vocabulary.builder(4);
+        List<String> words = List.of("a".repeat(65_534), "b".repeat(65_535), "c".repeat(65_536), "\uFFFF" + "d".repeat(70_000));
+        for (String word : words) {
+            builder.add(word, 4);
+            char[] chars = ("  " + word).toCharArray();
+            builder.accept(chars, 2, word.length());
+        }
+        builder.add("e").add("f").add("g");  // over the budget of 4: prunes at thresholds 1, 2, 3; keeps the count-5 words
+        Vocabulary vocab = builder.build();
+        assertEquals(4, vocab.size());
+        for (String word : words) {
+            int id = vocab.indexOf(word);
+            assertTrue(id >= 0, "length " + word.length());
+            assertEquals(5, vocab.countOf(id));
+            assertEquals(word, vocab.wordOf(id));
+        }
+        assertTrue(vocab.pruned());
+        VocabularyBuilder merged = Vocabulary.builder().addAll(builder);
+        assertEquals(5, merged.countOf(words.get(2)));
+        assertEquals(new Vocabulary.Pruning(3, 3, 3, 3), vocab.pruning());
+    }
 }

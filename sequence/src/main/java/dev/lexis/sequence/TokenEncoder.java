@@ -1,0 +1,114 @@
+package dev.lexis.sequence;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps tokens to the ids a tagger embeds: the word (id 0 is {@code <unk>}), optionally its letter-case shape and its
+ * last three letters (id 0 is an unknown suffix). Immutable and thread-safe.
+ */
+final class TokenEncoder {
+    static final String UNKNOWN = "<unk>";
+    static final int CASE_SHAPES = 5;
+    static final int SUFFIX_LENGTH = 3;
+
+    private final List<String> words;
+    private final Map<String, Integer> wordIds;
+    private final List<String> suffixes;
+    private final Map<String, Integer> suffixIds;
+    private final boolean lowercase;
+
+    TokenEncoder(List<String> words, List<String> suffixes, boolean lowercase) {
+        if (words.isEmpty() || !words.get(0).equals(UNKNOWN)) {
+            throw new IllegalArgumentException("the word list must start with " + UNKNOWN);
+        }
+        this.words = List.copyOf(words);
+        this.wordIds = index(words);
+        this.suffixes = List.copyOf(suffixes);
+        this.suffixIds = index(suffixes);
+        this.lowercase = lowercase;
+    }
+
+    private static Map<String, Integer> index(List<String> list) {
+        Map<String, Integer> m = new HashMap<>(list.size() * 2);
+        for (int i = 0; i < list.size(); i++) {
+            m.putIfAbsent(list.get(i), i);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    List<String> words() {
+        return words;
+    }
+
+    List<String> suffixes() {
+        return suffixes;
+    }
+
+    boolean lowercase() {
+        return lowercase;
+    }
+
+    int vocabularySize() {
+        return words.size();
+    }
+
+    /** The form a word is looked up by. */
+    String key(String token) {
+        return lowercase ? token.toLowerCase(Locale.ROOT) : token;
+    }
+
+    boolean knows(String token) {
+        return wordIds.containsKey(key(token));
+    }
+
+    int wordId(String token) {
+        Integer id = wordIds.get(key(token));
+        return id == null ? 0 : id;
+    }
+
+    int suffixId(String token) {
+        Integer id = suffixIds.get(suffix(token));
+        return id == null ? 0 : id;
+    }
+
+    static String suffix(String token) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        return lower.length() <= SUFFIX_LENGTH ? lower : lower.substring(lower.length() - SUFFIX_LENGTH);
+    }
+
+    /** 0 no upper-case letter, 1 capitalised, 2 all upper case, 3 has a digit, 4 other mixed case. */
+    static int caseShape(String token) {
+        boolean digit = false;
+        int upper = 0;
+        int letters = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isDigit(c)) {
+                digit = true;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+        }
+        if (digit) {
+            return 3;
+        }
+        if (upper == 0) {
+            return 0;
+        }
+        if (upper == letters && letters > 1) {
+            return 2;
+        }
+        if (upper == 1 && Character.isUpperCase(token.charAt(0))) {
+            return 1;
+        }
+        return 4;
+    }
+}

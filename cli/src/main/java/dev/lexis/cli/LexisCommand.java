@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
                 dev.lexis.cli.embeddings.Word2VecCommand.class, dev.lexis.cli.embeddings.NearestCommand.class, dev.lexis.cli.embeddings.AnalogyCommand.class, dev.lexis.cli.embeddings.EvaluateCommand.class,
                 dev.lexis.cli.lm.LmCommand.class,
                 dev.lexis.cli.classify.ClassifyCommand.class,
+                dev.lexis.cli.sequence.TagCommand.class,
                 // model modules: one line each, e.g. dev.lexis.cli.embeddings.SomeCommand.class,
         })
 public final class LexisCommand implements Runnable {

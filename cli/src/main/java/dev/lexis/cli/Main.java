@@ -87,6 +87,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new LexisCommand(in));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(e -> e instanceof ParameterException ? USAGE : ERROR);
         commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> error(e, failed, parseResult));

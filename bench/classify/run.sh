@@ -8,6 +8,8 @@
 #   with `vectors`: word vectors trained by Lexis on the English prose corpus, then CNN static / non-static /
 #     multichannel against rand on MR.
 # Usage: bench/classify/run.sh [EPOCHS] [cv] [vectors]      (EPOCHS default 10; Kim used 25)
+#   LEXIS_CLASSIFY_SKIP_PEERS=1 skips the TextCNN and fastText comparison (to run only cv / vectors);
+#   LEXIS_CLASSIFY_RESULTS=FILE writes the raw lines there instead of $cache/results.txt
 # Raw lines go to stderr and $cache/results.txt; a Markdown summary to stdout.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -37,11 +39,12 @@ classes="$cache/classes"
 rm -rf "$classes" && mkdir -p "$classes"
 "$JAVA_HOME/bin/javac" -Xlint:-options -d "$classes" -cp "$cp" "$repo"/bench/src/main/java/dev/lexis/bench/classify/*.java
 java=("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx3g -cp "$classes:$cp" dev.lexis.bench.classify.ClassifyBench)
-results="$cache/results.txt"
+results="${LEXIS_CLASSIFY_RESULTS:-$cache/results.txt}"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), epochs $epochs" | tee "$results"
 
 fold="$cache/mr-fold1"
 "${java[@]}" export --data "$mr" --folds 10 --fold 0 --out "$fold"
+if [ -z "${LEXIS_CLASSIFY_SKIP_PEERS:-}" ]; then
 
 echo "## TextCNN CNN-rand, Lexis vs PyTorch (2 threads each)" >&2
 for data in mr trec; do
@@ -74,6 +77,7 @@ with open(sys.argv[2],"w",encoding="utf-8") as o:
   acc=$(fasttext test "$cache/$data-ft.bin" "$cache/$data-test.ft" | awk '/^P@1/ {print $2}')
   echo -e "RESULT_$data\tfasttext\tacc=$acc\tprocess_wall_s=$wall" | tee -a "$results" >&2
 done
+fi
 
 if [[ " $* " == *" cv "* ]]; then
   echo "## MR 10-fold CV, Lexis CNN-rand" >&2
@@ -83,7 +87,7 @@ fi
 
 if [[ " $* " == *" vectors "* ]]; then
   echo "## CNN with Lexis word vectors (English prose corpus, normalized, CBOW-ns, dim 300)" >&2
-  vec="$cache/prose-300.bin"
+  vec="${LEXIS_CLASSIFY_VECTORS:-$cache/prose-300.bin}"    # reuse vectors trained earlier by the command below
   if [ ! -f "$vec" ]; then
     norm="$cache/prose25m.txt"
     [ -f "$norm" ] || "$py" "$peers/normalize_corpus.py" "$shared/english-prose-corpus/english_prose_25m.txt.gz" "$norm"

@@ -107,10 +107,15 @@ final class CnnNet {
 
     /** Copies convW (W·F, E) into its transpose convWt (E, W·F); call after every change of convW. */
     void syncForwardWeights() {
-        for (int r = 0; r < convRows; r++) {
-            int from = r * dim;
+        syncForwardWeights(0, convRows);
+    }
+
+    /** {@link #syncForwardWeights()} for rows {@code from … to} of convW. */
+    void syncForwardWeights(int from, int to) {
+        for (int r = from; r < to; r++) {
+            int row = r * dim;
             for (int e = 0; e < dim; e++) {
-                convWt[e * convRows + r] = convW[from + e];
+                convWt[e * convRows + r] = convW[row + e];
             }
         }
     }

@@ -21,7 +21,7 @@ import java.util.Map;
 public final class TextCnnClassifier implements TextClassifier {
     /** The model-file kind. */
     public static final String KIND = "textcnn";
-    private static final int PREDICT_CHUNK = 256;
+    private static final int PREDICT_CHUNK = 64;
 
     private final TextCnnConfig config;
     private final List<String> labels;

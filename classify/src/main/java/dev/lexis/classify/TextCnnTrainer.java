@@ -339,8 +339,19 @@ public final class TextCnnTrainer {
                 }
             }
             CnnNet.Gradients g = grads[0];
-            conv.update(net.convW, g.convW, 0, net.convW.length);
-            net.syncForwardWeights();
+            if (parts > 1) {                            // the largest update, split in two row ranges
+                int half = net.convRows / 2;
+                ForkJoinTask<?> task = ForkJoinTask.adapt(() -> {
+                    conv.update(net.convW, g.convW, 0, half * net.dim);
+                    net.syncForwardWeights(0, half);
+                }).fork();
+                conv.update(net.convW, g.convW, half * net.dim, (net.convRows - half) * net.dim);
+                net.syncForwardWeights(half, net.convRows);
+                task.join();
+            } else {
+                conv.update(net.convW, g.convW, 0, net.convW.length);
+                net.syncForwardWeights();
+            }
             convBias.update(net.convB, g.convB, 0, net.convB.length);
             out.update(net.outW, g.outW, 0, net.outW.length);
             outBias.update(net.outB, g.outB, 0, net.outB.length);
@@ -429,7 +440,7 @@ public final class TextCnnTrainer {
                 float gi = g[i];
                 float e = rho * eg[i] + oneMinus * gi * gi;
                 eg[i] = e;
-                float delta = (float) (Math.sqrt(ed[i] + eps) / Math.sqrt(e + eps)) * gi;
+                float delta = (float) Math.sqrt(ed[i] + eps) / (float) Math.sqrt(e + eps) * gi;
                 ed[i] = rho * ed[i] + oneMinus * delta * delta;
                 w[i] -= lr * delta;
             }

@@ -18,7 +18,7 @@ class ReadmeExampleTest {
     void readmeExampleRuns() throws IOException {
         Path csv = dir.resolve("train.csv");
         StringBuilder sb = new StringBuilder("label,text\n");
-        for (LabelledText t : ToyData.make(150, 1)) {
+        for (LabelledText t : ToyData.make(300, 1)) {
             sb.append(t.label()).append(",\"").append(t.text()).append("\"\n");
         }
         Files.writeString(csv, sb);
@@ -26,8 +26,8 @@ class ReadmeExampleTest {
 
         List<LabelledText> train = LabelledCsv.read(csv);
         var parts = CrossValidation.holdOut(train, 0.1, 1);              // [train, dev]: dev picks the epoch
-        TextCnnConfig config = TextCnnConfig.defaults().withEpochs(3)     // Kim 2014 CNN-rand defaults
-                .withEmbeddingDim(16).withFilters(List.of(2, 3), 8);      // (smaller here, for a quick test)
+        TextCnnConfig config = TextCnnConfig.defaults().withEpochs(6)     // Kim 2014 CNN-rand defaults
+                .withEmbeddingDim(16).withFilters(List.of(2, 3), 8).withBatchSize(10);   // (smaller: a quick test)
         TextClassifier model = new TextCnnTrainer(config).train(parts.get(0), parts.get(1), r -> { });
         model.save(modelFile);
         TextClassifier loaded = TextClassifier.load(modelFile);

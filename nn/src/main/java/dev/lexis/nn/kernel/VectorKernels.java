@@ -1,6 +1,7 @@
 package dev.lexis.nn.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -56,7 +57,7 @@ final class VectorKernels extends GemmDriver {
             for (; i + L <= n; i += L) {
                 acc0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), acc0);
             }
-            s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+            s = hsum(acc0.add(acc1));
         }
         for (; i < n; i++) {
             s = Math.fma(x[xOff + i], y[yOff + i], s);
@@ -99,7 +100,7 @@ final class VectorKernels extends GemmDriver {
             for (; i + L <= n; i += L) {
                 acc = acc.add(FloatVector.fromArray(S, x, off + i));
             }
-            s = acc.reduceLanes(VectorOperators.ADD);
+            s = hsum(acc);
         }
         for (; i < n; i++) {
             s += x[off + i];
@@ -167,8 +168,7 @@ final class VectorKernels extends GemmDriver {
     public void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (; i + L <= n; i += L) {
-            // 1 / (1 + e^−x): e^−x overflows to +Inf for x < −88, and 1 / Inf = 0, which is right
-            FloatVector e = FloatVector.fromArray(S, x, xOff + i).neg().lanewise(VectorOperators.EXP);
+            FloatVector e = exp(FloatVector.fromArray(S, x, xOff + i).neg());
             FloatVector.broadcast(S, 1f).div(e.add(1f)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
@@ -180,7 +180,9 @@ final class VectorKernels extends GemmDriver {
     public void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (; i + L <= n; i += L) {
-            FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
+            // tanh x = 1 − 2 / (e^2x + 1): absolute error about 1e-7, also near 0
+            FloatVector e = exp(FloatVector.fromArray(S, x, xOff + i).mul(2f));
+            FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(1f))).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
             y[yOff + i] = (float) Math.tanh(x[xOff + i]);
@@ -194,11 +196,11 @@ final class VectorKernels extends GemmDriver {
         if (n >= L) {
             FloatVector acc = FloatVector.zero(S);
             for (; i + L <= n; i += L) {
-                FloatVector e = FloatVector.fromArray(S, x, xOff + i).sub(shift).lanewise(VectorOperators.EXP);
+                FloatVector e = exp(FloatVector.fromArray(S, x, xOff + i).sub(shift));
                 e.intoArray(y, yOff + i);
                 acc = acc.add(e);
             }
-            s = acc.reduceLanes(VectorOperators.ADD);
+            s = hsum(acc);
         }
         for (; i < n; i++) {
             float e = (float) Math.exp(x[xOff + i] - shift);
@@ -206,6 +208,46 @@ final class VectorKernels extends GemmDriver {
             s += e;
         }
         return s;
+    }
+
+    /**
+     * The sum of the lanes in a fixed pairwise order, so that the result is the same bits whether the JIT has
+     * compiled the Vector API calls or they still run in their Java fallback ({@code reduceLanes(ADD)} may add
+     * in a different order in each, and training runs must be reproducible).
+     */
+    static float hsum(FloatVector v) {
+        for (int half = L / 2; half >= 1; half /= 2) {
+            v = v.add(v.slice(half));
+        }
+        return v.lane(0);
+    }
+
+    private static final float LOG2E = 1.44269504f;
+    private static final float LN2_HI = 0.693145752f;
+    private static final float LN2_LO = 1.42860677e-6f;
+    /** 1.5 · 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to an integer. */
+    private static final float ROUND = 12582912f;
+
+    /**
+     * e^x lane-wise from basic arithmetic only (range reduction x = n·ln 2 + r, |r| ≤ ln 2 / 2, a degree-6
+     * Taylor polynomial for e^r, then 2^n through the exponent bits), within about 2 ulps for x in
+     * [−87.3, 88]; inputs are clamped to that range (so e^−1000 gives 1.2e−38, not 0). Not
+     * {@code lanewise(EXP)}: its compiled and fallback versions differ in the last bits.
+     */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(-87.3f).min(88f);
+        FloatVector n = x.mul(LOG2E).add(ROUND).sub(ROUND);
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(S, 1f / 720f);
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 120f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 24f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 6f));
+        p = p.fma(r, FloatVector.broadcast(S, 0.5f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f));
+        IntVector bits = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(bits.reinterpretAsFloats());
     }
 
     @Override
@@ -738,22 +780,22 @@ final class VectorKernels extends GemmDriver {
             s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31); s32 = a3.fma(b2, s32); s33 = a3.fma(b3, s33);
             p = k;
         }
-        float t00 = s00.reduceLanes(VectorOperators.ADD);
-        float t01 = s01.reduceLanes(VectorOperators.ADD);
-        float t02 = s02.reduceLanes(VectorOperators.ADD);
-        float t03 = s03.reduceLanes(VectorOperators.ADD);
-        float t10 = s10.reduceLanes(VectorOperators.ADD);
-        float t11 = s11.reduceLanes(VectorOperators.ADD);
-        float t12 = s12.reduceLanes(VectorOperators.ADD);
-        float t13 = s13.reduceLanes(VectorOperators.ADD);
-        float t20 = s20.reduceLanes(VectorOperators.ADD);
-        float t21 = s21.reduceLanes(VectorOperators.ADD);
-        float t22 = s22.reduceLanes(VectorOperators.ADD);
-        float t23 = s23.reduceLanes(VectorOperators.ADD);
-        float t30 = s30.reduceLanes(VectorOperators.ADD);
-        float t31 = s31.reduceLanes(VectorOperators.ADD);
-        float t32 = s32.reduceLanes(VectorOperators.ADD);
-        float t33 = s33.reduceLanes(VectorOperators.ADD);
+        float t00 = hsum(s00);
+        float t01 = hsum(s01);
+        float t02 = hsum(s02);
+        float t03 = hsum(s03);
+        float t10 = hsum(s10);
+        float t11 = hsum(s11);
+        float t12 = hsum(s12);
+        float t13 = hsum(s13);
+        float t20 = hsum(s20);
+        float t21 = hsum(s21);
+        float t22 = hsum(s22);
+        float t23 = hsum(s23);
+        float t30 = hsum(s30);
+        float t31 = hsum(s31);
+        float t32 = hsum(s32);
+        float t33 = hsum(s33);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
@@ -813,10 +855,10 @@ final class VectorKernels extends GemmDriver {
             s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
             p = k;
         }
-        float t00 = s00.reduceLanes(VectorOperators.ADD);
-        float t01 = s01.reduceLanes(VectorOperators.ADD);
-        float t02 = s02.reduceLanes(VectorOperators.ADD);
-        float t03 = s03.reduceLanes(VectorOperators.ADD);
+        float t00 = hsum(s00);
+        float t01 = hsum(s01);
+        float t02 = hsum(s02);
+        float t03 = hsum(s03);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
@@ -861,10 +903,10 @@ final class VectorKernels extends GemmDriver {
             s30 = a3.fma(b0, s30);
             p = k;
         }
-        float t00 = s00.reduceLanes(VectorOperators.ADD);
-        float t10 = s10.reduceLanes(VectorOperators.ADD);
-        float t20 = s20.reduceLanes(VectorOperators.ADD);
-        float t30 = s30.reduceLanes(VectorOperators.ADD);
+        float t00 = hsum(s00);
+        float t10 = hsum(s10);
+        float t20 = hsum(s20);
+        float t30 = hsum(s30);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t10 = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], t10);
@@ -894,7 +936,7 @@ final class VectorKernels extends GemmDriver {
             s00 = a0.fma(b0, s00);
             p = k;
         }
-        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        float t00 = hsum(s00);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
         }

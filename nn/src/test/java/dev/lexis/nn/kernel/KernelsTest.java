@@ -103,6 +103,25 @@ class KernelsTest {
         assertEquals(Float.NEGATIVE_INFINITY, k.max(new float[0], 0, 0));
     }
 
+    @Test
+    void vectorKernelsGiveTheSameBitsInterpretedAndCompiled() throws Exception {
+        // training runs must be reproducible: results may not depend on whether the JIT has compiled the Vector
+        // API calls yet (their Java fallback and the compiled code may add lanes in different orders)
+        org.junit.jupiter.api.Assumptions.assumeTrue(Kernels.vectorAvailable(), "no jdk.incubator.vector");
+        long compiled = 0;
+        for (int i = 0; i < 1500; i++) {
+            compiled = KernelFingerprint.of(Kernels.vector());
+        }
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xint", "--add-modules", "jdk.incubator.vector",
+                "-cp", System.getProperty("java.class.path"), KernelFingerprint.class.getName())
+                .redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        p.getErrorStream().readAllBytes();
+        assertEquals(0, p.waitFor(), "fingerprint process failed");
+        assertEquals(Long.toString(compiled), out);
+    }
+
     @ParameterizedTest
     @MethodSource("kernels")
     void transcendentalLoopsMatchTheReference(Kernels k) {

@@ -38,11 +38,11 @@ import picocli.CommandLine.Spec;
                 DemoCommand.class,
                 TokenizeCommand.class,
                 VocabCommand.class,
+                // the model modules' commands, one line each:
                 dev.lexis.cli.embeddings.Word2VecCommand.class, dev.lexis.cli.embeddings.NearestCommand.class, dev.lexis.cli.embeddings.AnalogyCommand.class, dev.lexis.cli.embeddings.EvaluateCommand.class,
                 dev.lexis.cli.lm.LmCommand.class,
                 dev.lexis.cli.classify.ClassifyCommand.class,
                 dev.lexis.cli.sequence.TagCommand.class,
-                // model modules: one line each, e.g. dev.lexis.cli.embeddings.SomeCommand.class,
         })
 public final class LexisCommand implements Runnable {
 

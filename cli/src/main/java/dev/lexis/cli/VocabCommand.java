@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.lexis.corpora.ReadSummary;
 import dev.lexis.corpora.TextCorpus;
@@ -47,6 +53,11 @@ public final class VocabCommand extends Subcommand {
                     + "the word2vec C tool does, and their counts become lower bounds (default: ${DEFAULT-VALUE}).")
     int maxEntries;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Counting threads, each reading its own byte range of the files (a .gz file is read by "
+                    + "one thread) with its own memory budget (default: ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--replace-malformed",
             description = "Replace bytes that are not UTF-8 with U+FFFD and count them (default: such a byte is an "
                     + "error naming the file, line and offset).")
@@ -66,6 +77,10 @@ public final class VocabCommand extends Subcommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--max-size must be >= 0, got " + maxSize);
         }
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--threads must be >= 1, got " + threads);
+        }
         if (maxEntries < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--max-entries must be >= 1, got " + maxEntries);
@@ -84,7 +99,9 @@ public final class VocabCommand extends Subcommand {
         }
         TextCorpus corpus = TextCorpus.of(input, options);
         VocabularyBuilder counter = Vocabulary.builder(maxEntries);
-        ReadSummary read = corpus.forEachLine((line, at) -> tokenizer.forEachToken(line, counter));
+        ReadSummary read = threads == 1
+                ? corpus.forEachLine((line, at) -> tokenizer.forEachToken(line, counter))
+                : countInParallel(corpus, counter);
         Vocabulary vocabulary = counter.build(minCount, maxSize == null ? Integer.MAX_VALUE : maxSize);
 
         Vocabulary.Pruning pruning = vocabulary.pruning();
@@ -110,5 +127,54 @@ public final class VocabCommand extends Subcommand {
             out().flush();
         }
         return Main.OK;
+    }
+
+    /**
+     * Counts the shards of {@code corpus} on {@link #threads} threads, each into its own builder, and adds them
+     * all to {@code total}.
+     */
+    private ReadSummary countInParallel(TextCorpus corpus, VocabularyBuilder total) {
+        List<TextCorpus> shards = corpus.shards(threads);
+        List<VocabularyBuilder> counters = new ArrayList<>();
+        List<Future<ReadSummary>> reads = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(shards.size(), runnable -> {
+            Thread thread = new Thread(runnable, "lexis-vocab");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (TextCorpus shard : shards) {
+                VocabularyBuilder counter = Vocabulary.builder(maxEntries);
+                counters.add(counter);
+                reads.add(pool.submit(() -> shard.forEachLine((line, at) -> tokenizer.forEachToken(line, counter))));
+            }
+            long files = 0;
+            long lines = 0;
+            long blank = 0;
+            long split = 0;
+            long replaced = 0;
+            long bytes = 0;
+            for (Future<ReadSummary> future : reads) {
+                ReadSummary read = future.get();
+                files += read.files();
+                lines += read.lines();
+                blank += read.blankLines();
+                split += read.splitLines();
+                replaced += read.malformedReplaced();
+                bytes += read.bytes();
+            }
+            for (VocabularyBuilder counter : counters) {
+                total.addAll(counter);
+            }
+            // a file cut into several shards is counted once per shard; report the files of the corpus
+            return new ReadSummary(Math.min(files, corpus.files().size()), lines, blank, split, replaced, bytes);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting " + input, e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

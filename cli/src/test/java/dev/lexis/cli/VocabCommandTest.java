@@ -58,6 +58,26 @@ class VocabCommandTest {
     }
 
     @Test
+    void severalThreadsCountTheSameAsOne() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("many"));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append("w").append(i % 97).append(" common w").append(i % 13).append(i % 2 == 0 ? "\r\n" : "\n");
+        }
+        Files.writeString(folder.resolve("a.txt"), text);
+        Files.writeString(folder.resolve("b.txt"), "common tail\n" + text);
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(folder.resolve("c.txt.gz")))) {
+            gz.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Run one = Run.of("vocab", "-i", folder.toString(), "--verbose");
+        Run four = Run.of("vocab", "-i", folder.toString(), "--threads", "4", "--verbose");
+        assertEquals(Main.OK, four.exitCode(), four::toString);
+        assertEquals(one.out(), four.out());
+        assertTrue(one.out().startsWith("common 9001\n"), one::toString);
+        assertTrue(four.err().contains(": 3 file(s), 9,001 lines, "), four::toString);
+    }
+
+    @Test
     void reportsPruningOnStandardError() throws IOException {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 200; i++) {
@@ -117,6 +137,7 @@ class VocabCommandTest {
     void badNumbersAndMissingInputAreUsageErrors() throws IOException {
         assertEquals(Main.USAGE, Run.of("vocab").exitCode());
         assertEquals(Main.USAGE, Run.of("vocab", "-i", corpus().toString(), "--min-count", "0").exitCode());
+        assertEquals(Main.USAGE, Run.of("vocab", "-i", corpus().toString(), "--threads", "0").exitCode());
         Run run = Run.of("vocab", "-i", corpus().toString(), "--max-size", "many");
         assertEquals(Main.USAGE, run.exitCode(), run::toString);
         assertEquals(List.of("lexis: Invalid value for option '--max-size': 'many' is not an int (see 'lexis vocab --help')"),

@@ -64,6 +64,28 @@ class KneserNeyModelTest {
     }
 
     @Test
+    void mixtureIsADistributionAndNeedsTheSameVocabulary() throws Exception {
+        Path train = TinyCorpus.write(dir, "train.txt", 500, 1);
+        Path test = TinyCorpus.write(dir, "test.txt", 100, 2);
+        KneserNeyModel a = KneserNeyModel.train(train, 2, 1, 0);
+        KneserNeyModel b = KneserNeyModel.train(train, 4, 1, 0);
+        InterpolatedModel mix = new InterpolatedModel(a, b, 0.3);
+        double sum = 0;
+        for (double p : mix.nextDistribution(new int[] {0, 2, 3})) {
+            sum += p;
+        }
+        assertEquals(1.0, sum, 1e-9);
+        double pa = Perplexity.of(a, test).perplexity();
+        double pb = Perplexity.of(b, test).perplexity();
+        double pm = Perplexity.of(mix, test).perplexity();
+        assertTrue(pm <= Math.max(pa, pb), pm + " vs " + pa + ", " + pb);
+        assertEquals(pb, Perplexity.of(new InterpolatedModel(a, b, 0), test).perplexity(), 1e-9);
+        KneserNeyModel other = KneserNeyModel.train(train, 2, 3, 0);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new InterpolatedModel(a, other, 0.5))
+                .getMessage().startsWith("cannot mix models with different vocabularies"));
+    }
+
+    @Test
     void orderOutsideTwoToFiveIsRefused() throws Exception {
         Path train = TinyCorpus.write(dir, "train.txt", 10, 1);
         assertEquals("order must be 2 to 5, got 6", assertThrows(IllegalArgumentException.class,

@@ -26,9 +26,11 @@ if [ ! -s "$norm" ]; then
 fi
 
 "$repo/mvn21" -q -pl tokenize package -DskipTests >&2
-cp="$cache/tokenize.classpath"
+work="$cache/tokenize-bench"   # this bench's own build output, beside the cached corpus
+mkdir -p "$work"
+cp="$work/classpath"
 "$repo/mvn21" -q -pl tokenize dependency:build-classpath -Dmdep.outputFile="$cp" >&2
-classes="$cache/bench-classes"
+classes="$work/classes"
 rm -rf "$classes" && mkdir -p "$classes"
 "$JAVA_HOME/bin/javac" -d "$classes" -cp "$repo/tokenize/target/classes:$(cat "$cp")" \
   "$repo"/bench/src/main/java/dev/lexis/bench/tokenize/*.java

@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
  *
  * <pre>{@code
  * Tokenizer t = Tokenizer.named("english+stem");
- * List<String> tokens = t.tokenize("The cats were running");   // [cat, run]
+ * List<String> tokens = t.tokenize("The cats were running");   // [cat, were, run]
  * t.forEachToken(line, counter);                               // no allocation per token
  * String stored = t.spec();                                    // "english+stem", for model files
  * Tokenizer again = Tokenizer.fromSpec(stored);

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * batch, or of a (batch, time, features) sequence, alike. Sequences for convolution and pooling are
  * (time, channels) or (batch, time, channels). All heavy loops run on {@link Kernels#get()}.
  *
- * @throws IllegalArgumentException (from every op) when shapes do not fit, naming them
+ * <p>Every op throws {@link IllegalArgumentException} naming the shapes when they do not fit, and
+ * {@link IllegalStateException} for a Var recorded before the tape's last reset.
  */
 public final class Ops {
     static final Kernels K = Kernels.get();

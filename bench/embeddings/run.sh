@@ -49,8 +49,13 @@ WORDSIM=$DATA_DIR/wordsim353/wordsim353.tsv
 echo "building Lexis ..." >&2
 (cd "$ROOT" && ./mvn21 -q -Dstyle.color=never -Dmaven.test.skip=true -pl cli -am package) >&2
 . "$ROOT/bin/jdk.sh"; lexis_find_jdk
+# copied, so that a build in the same tree during the run cannot swap the jars under it
 JAR=$(ls "$ROOT"/cli/target/lexis-cli-*.jar | grep -v -e sources -e tests | head -n 1)
-CP="$JAR:$(cat "$ROOT/cli/target/classpath.txt")"
+rm -rf "$OUTDIR/lib"; mkdir -p "$OUTDIR/lib"
+CP=""
+for f in $JAR $(tr ':' ' ' <"$ROOT/cli/target/classpath.txt"); do
+  cp "$f" "$OUTDIR/lib/"; CP="$CP${CP:+:}$OUTDIR/lib/$(basename "$f")"
+done
 
 TIMES=$OUTDIR/times.tsv
 echo -e "peer\tmode\trep\twall_s\tcpu_s\tpeak_rss_kb\twords_per_s\tother_cpu_s" >"$TIMES"
@@ -98,11 +103,12 @@ def med(rows, peer, mode, col):
     return statistics.median(v) if v else float("nan")
 def k(x):
     return f"{x / 1e6:.2f}M" if x >= 1e6 else f"{x / 1e3:.0f}k"
-print("| mode | Lexis words/s | gensim words/s | ratio | Lexis analogy | gensim analogy | Lexis WS-353 ρ | gensim WS-353 ρ | Lexis peak RSS | gensim peak RSS |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| mode | Lexis words/s | gensim words/s | ratio | CPU s Lexis / gensim | Lexis analogy | gensim analogy | Lexis WS-353 ρ | gensim WS-353 ρ | Lexis peak RSS | gensim peak RSS |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for mode in sys.argv[3].split():
     lw, gw = med(times, "lexis", mode, "words_per_s"), med(times, "gensim", mode, "words_per_s")
-    print(f"| {mode} | {k(lw)} | {k(gw)} | {lw / gw:.2f}x | {med(qual, 'lexis', mode, 'analogy_acc'):.4f} | "
+    lc, gc = med(times, "lexis", mode, "cpu_s"), med(times, "gensim", mode, "cpu_s")
+    print(f"| {mode} | {k(lw)} | {k(gw)} | {lw / gw:.2f}x | {lc:.1f} / {gc:.1f} | {med(qual, 'lexis', mode, 'analogy_acc'):.4f} | "
           f"{med(qual, 'gensim', mode, 'analogy_acc'):.4f} | {med(qual, 'lexis', mode, 'ws_spearman'):.3f} | "
           f"{med(qual, 'gensim', mode, 'ws_spearman'):.3f} | {med(times, 'lexis', mode, 'peak_rss_kb') / 1024:.0f} MB | "
           f"{med(times, 'gensim', mode, 'peak_rss_kb') / 1024:.0f} MB |")

@@ -452,6 +452,8 @@ public final class Word2VecTrainer {
         private final float[] labels;
         private final float[] dots;
         private final float[] grads;
+        private final float[] dots2;
+        private final float[] grads2;
         private final float[] hidden;
         private final float[] errors;  // Skip-gram: one row per context; CBOW: one row
         private final int index;
@@ -461,6 +463,7 @@ public final class Word2VecTrainer {
         private double loss;
         private long lossN;
         private boolean nan;
+        private boolean measure; // the loss is measured on one position in 8 (an unbiased sample, cheaper)
 
         Worker(Model m, Word2VecConfig c, int index) {
             this.m = m;
@@ -479,6 +482,8 @@ public final class Word2VecTrainer {
             this.labels = new float[maxTargets];
             this.dots = new float[Math.max(maxTargets, 2 * window)];
             this.grads = new float[Math.max(maxTargets, 2 * window)];
+            this.dots2 = new float[2 * window];
+            this.grads2 = new float[2 * window];
             this.hidden = new float[n];
             this.errors = new float[(skipGram ? 2 * window : 1) * n];
             this.index = index;
@@ -568,7 +573,9 @@ public final class Word2VecTrainer {
             float[] syn0 = m.syn0;
             for (int pos = 0; pos < len; pos++) {
                 int word = sentence[pos];
-                int b = (int) (((next() >>> 32) * window) >>> 32);
+                long bits = next();
+                int b = (int) (((bits >>> 32) * window) >>> 32);
+                measure = (bits & 7) == 0;
                 int k = 0;
                 int from = Math.max(0, pos - window + b);
                 int to = Math.min(len - 1, pos + window - b);
@@ -584,13 +591,27 @@ public final class Word2VecTrainer {
                 if (hs) {
                     int[] codes = m.codes;
                     int[] points = m.pointOffsets;
-                    for (int d = m.codeOffsets[word], e = m.codeOffsets[word + 1]; d < e; d++) {
+                    int d = m.codeOffsets[word];
+                    int e = m.codeOffsets[word + 1];
+                    for (; d + 1 < e; d += 2) { // two inner nodes at a time (always distinct rows)
+                        sgTarget2(m.syn1, points[d], 1 - codes[d], points[d + 1], 1 - codes[d + 1], k, alpha, true);
+                    }
+                    if (d < e) {
                         sgTarget(m.syn1, points[d], 1 - codes[d], k, alpha, true);
                     }
                 }
                 if (negative > 0) {
                     int t = targets(word);
-                    for (int i = 0; i < t; i++) {
+                    int i = 0;
+                    for (; i + 1 < t; i += 2) {
+                        if (tgtOffs[i] != tgtOffs[i + 1]) {
+                            sgTarget2(m.syn1neg, tgtOffs[i], labels[i], tgtOffs[i + 1], labels[i + 1], k, alpha, false);
+                        } else { // the same negative drawn twice: one after the other
+                            sgTarget(m.syn1neg, tgtOffs[i], labels[i], k, alpha, false);
+                            sgTarget(m.syn1neg, tgtOffs[i + 1], labels[i + 1], k, alpha, false);
+                        }
+                    }
+                    if (i < t) {
                         sgTarget(m.syn1neg, tgtOffs[i], labels[i], k, alpha, false);
                     }
                 }
@@ -612,31 +633,48 @@ public final class Word2VecTrainer {
             }
         }
 
+        private void sgTarget2(float[] out, int o1, float label1, int o2, float label2, int k, float alpha,
+                               boolean hsMode) {
+            W2vKernels.dots2(m.syn0, ctxOffs, k, out, o1, o2, n, dots, dots2);
+            boolean any = false;
+            for (int j = 0; j < k; j++) {
+                grads[j] = gradient(dots[j], label1, alpha, hsMode);
+                grads2[j] = gradient(dots2[j], label2, alpha, hsMode);
+                any |= grads[j] != 0 || grads2[j] != 0;
+            }
+            if (any) {
+                W2vKernels.sharedRowUpdate2(m.syn0, ctxOffs, k, grads, grads2, errors, out, o1, o2, n);
+            }
+        }
+
         private float gradient(float f, float label, float alpha, boolean hsMode) {
+            if (f > -MAX_EXP && f < MAX_EXP) {
+                int i = (int) ((f + MAX_EXP) * TABLE_SCALE);
+                if (measure) {
+                    loss += label > 0 ? LOSS_POS[i] : LOSS_NEG[i];
+                    lossN++;
+                }
+                return (label - SIGMOID[i]) * alpha;
+            }
             if (f != f) {
                 nan = true;
                 return 0;
             }
-            lossN++;
-            if (f >= MAX_EXP) {
-                loss += label > 0 ? 0 : MAX_EXP;
-                // like word2vec.c: no update when |f| >= 6 (HS), but clamp for negative sampling
-                return hsMode ? 0 : (label - 1) * alpha;
+            if (measure) {
+                loss += (f >= MAX_EXP) == (label > 0) ? 0 : MAX_EXP;
+                lossN++;
             }
-            if (f <= -MAX_EXP) {
-                loss += label > 0 ? MAX_EXP : 0;
-                return hsMode ? 0 : label * alpha;
-            }
-            int i = (int) ((f + MAX_EXP) * TABLE_SCALE);
-            loss += label > 0 ? LOSS_POS[i] : LOSS_NEG[i];
-            return (label - SIGMOID[i]) * alpha;
+            // like word2vec.c: no update when |f| >= 6 (HS), but clamp for negative sampling
+            return hsMode ? 0 : (f >= MAX_EXP ? label - 1 : label) * alpha;
         }
 
         private void cbowSentence(int len, float alpha) {
             float[] syn0 = m.syn0;
             for (int pos = 0; pos < len; pos++) {
                 int word = sentence[pos];
-                int b = (int) (((next() >>> 32) * window) >>> 32);
+                long bits = next();
+                int b = (int) (((bits >>> 32) * window) >>> 32);
+                measure = (bits & 7) == 0;
                 int k = 0;
                 int from = Math.max(0, pos - window + b);
                 int to = Math.min(len - 1, pos + window - b);

@@ -62,6 +62,24 @@ final class QuantizedRows {
                 : scalarDot(codes, r * stride, query, stride));
     }
 
+    /**
+     * Approximate cosines of rows r .. r+3 with a unit query, into out[0..3] (four independent chains, so the
+     * FMA latency of one row hides behind the others).
+     */
+    void score4(float[] query, int r, float[] out) {
+        if (VecMath.VECTOR) {
+            Simd.dot4(codes, r * stride, stride, query, out);
+        } else {
+            for (int i = 0; i < 4; i++) {
+                out[i] = scalarDot(codes, (r + i) * stride, query, stride);
+            }
+        }
+        out[0] *= scales[r];
+        out[1] *= scales[r + 1];
+        out[2] *= scales[r + 2];
+        out[3] *= scales[r + 3];
+    }
+
     private static float scalarDot(byte[] q, int off, float[] x, int n) {
         float s0 = 0;
         float s1 = 0;
@@ -76,6 +94,24 @@ final class QuantizedRows {
         static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
         static final VectorSpecies<Byte> BS = VectorSpecies.of(byte.class, VectorShape.forBitSize(FS.length() * 8));
         static final int L = FS.length();
+
+        static void dot4(byte[] q, int off, int n, float[] x, float[] out) {
+            FloatVector a0 = FloatVector.zero(FS);
+            FloatVector a1 = FloatVector.zero(FS);
+            FloatVector a2 = FloatVector.zero(FS);
+            FloatVector a3 = FloatVector.zero(FS);
+            for (int i = 0; i < n; i += L) {
+                FloatVector xv = FloatVector.fromArray(FS, x, i);
+                a0 = ((FloatVector) ByteVector.fromArray(BS, q, off + i).convertShape(VectorOperators.B2F, FS, 0)).fma(xv, a0);
+                a1 = ((FloatVector) ByteVector.fromArray(BS, q, off + n + i).convertShape(VectorOperators.B2F, FS, 0)).fma(xv, a1);
+                a2 = ((FloatVector) ByteVector.fromArray(BS, q, off + 2 * n + i).convertShape(VectorOperators.B2F, FS, 0)).fma(xv, a2);
+                a3 = ((FloatVector) ByteVector.fromArray(BS, q, off + 3 * n + i).convertShape(VectorOperators.B2F, FS, 0)).fma(xv, a3);
+            }
+            out[0] = a0.reduceLanes(VectorOperators.ADD);
+            out[1] = a1.reduceLanes(VectorOperators.ADD);
+            out[2] = a2.reduceLanes(VectorOperators.ADD);
+            out[3] = a3.reduceLanes(VectorOperators.ADD);
+        }
 
         static float dot(byte[] q, int off, float[] x, int n) {
             FloatVector acc = FloatVector.zero(FS);

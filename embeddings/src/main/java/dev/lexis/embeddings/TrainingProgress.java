@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param wordsPerSecond        corpus words processed per second of training, all threads together
  * @param wordsPerSecondPerThread the same divided by the threads
  * @param loss                  mean loss per prediction so far in this epoch (negative log-likelihood of each
- *                              hierarchical-softmax node or negative-sampling target)
+ *                              hierarchical-softmax node or negative-sampling target), measured on a random
+ *                              eighth of the positions
  * @param etaSeconds            estimated seconds to the end
  * @param epochEnd              true for the report at the end of an epoch (its loss is the epoch's loss)
  */

@@ -234,7 +234,9 @@ public final class Word2VecTrainer {
                     f.get(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
                     break;
                 } catch (java.util.concurrent.TimeoutException e) {
-                    out.onProgress(progress(shared, ws, t0, doneAtStart, epoch, false));
+                    if (shared.done.get() > doneAtStart) { // nothing to say before the first words are counted
+                        out.onProgress(progress(shared, ws, t0, doneAtStart, epoch, false));
+                    }
                     nextReport = System.nanoTime() + progressIntervalMillis * 1_000_000L;
                 } catch (InterruptedException e) {
                     shared.stop = true;

@@ -304,7 +304,7 @@ public final class WordVectors {
         }
         float[] qp = java.util.Arrays.copyOf(q, qr.stride);
         int pool = k + RESCORE_EXTRA;
-        TopK approx = words.length >= PARALLEL_THRESHOLD && ForkJoinPool.getCommonPoolParallelism() > 1
+        TopK approx = words.length >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1
                 ? ForkJoinPool.commonPool().invoke(new QuantizedTask(qr, qp, pool, 0, words.length))
                 : quantizedRange(qr, qp, pool, 0, words.length);
         TopK exact = new TopK(k);
@@ -324,7 +324,16 @@ public final class WordVectors {
 
     private static TopK quantizedRange(QuantizedRows qr, float[] qp, int k, int from, int to) {
         TopK top = new TopK(k);
-        for (int r = from; r < to; r++) {
+        float[] four = new float[4];
+        int r = from;
+        for (; r + 3 < to; r += 4) {
+            qr.score4(qp, r, four);
+            top.offer(r, four[0]);
+            top.offer(r + 1, four[1]);
+            top.offer(r + 2, four[2]);
+            top.offer(r + 3, four[3]);
+        }
+        for (; r < to; r++) {
             top.offer(r, qr.score(qp, r));
         }
         return top;
@@ -362,7 +371,7 @@ public final class WordVectors {
     }
 
     private TopK scan(float[] q, int k, int from, int to) {
-        if (to - from >= PARALLEL_THRESHOLD && ForkJoinPool.getCommonPoolParallelism() > 1) {
+        if (to - from >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1) {
             return ForkJoinPool.commonPool().invoke(new ScanTask(q, k, from, to));
         }
         TopK top = new TopK(k);

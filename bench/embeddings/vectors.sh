@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# WordVectors benchmarks: nearest-10 latency over 100,000 x 100 and loading a 1,000,000 x 300 binary file.
+# Usage: bench/embeddings/vectors.sh [nearest] [load] [TMPDIR]   (default: both; the 1.2 GB file goes to TMPDIR)
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+OUT=$HERE/out
+mkdir -p "$OUT"
+(cd "$ROOT" && ./mvn21 -q -Dstyle.color=never -Dmaven.test.skip=true -pl bench -am package \
+   && ./mvn21 -q -Dstyle.color=never -pl bench dependency:build-classpath -Dmdep.outputFile="$OUT/bench-classpath.txt") >&2
+. "$ROOT/bin/jdk.sh"; lexis_find_jdk
+JAR=$(ls "$ROOT"/bench/target/lexis-bench-*.jar | grep -v -e sources -e tests | head -n 1)
+exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx3g -cp "$JAR:$(cat "$OUT/bench-classpath.txt")" \
+  dev.lexis.bench.embeddings.VectorsBench "$@" 2> >(grep -v '^WARNING: Using incubator modules' >&2)

@@ -4,12 +4,13 @@
 #     MR fold 1 of 10 and TREC train/test: test accuracy at the best dev epoch, training examples/s;
 #   the fastText-style baseline vs `fasttext supervised` (same split, same settings): accuracy, wall seconds;
 #   single-sentence predict latency;
-#   with `cv`: MR 10-fold cross-validation (Kim's protocol) for Lexis CNN-rand;
-#   with `vectors`: word vectors trained by Lexis on the English prose corpus, then CNN static / non-static /
-#     multichannel against rand on MR.
-# Usage: bench/classify/run.sh [EPOCHS] [cv] [vectors]      (EPOCHS default 10; Kim used 25)
-#   LEXIS_CLASSIFY_SKIP_PEERS=1 skips the TextCNN and fastText comparison (to run only cv / vectors);
-#   LEXIS_CLASSIFY_RESULTS=FILE writes the raw lines there instead of $cache/results.txt
+#   `cv`: MR 10-fold cross-validation (Kim's protocol) for Lexis CNN-rand;
+#   `vectors`: word vectors trained by Lexis on the English prose corpus, then CNN rand / static / non-static /
+#     multichannel on MR fold 1.
+# Usage: bench/classify/run.sh [EPOCHS] [SECTION ...]   sections: textcnn fasttext cv vectors
+#   (default: textcnn fasttext; EPOCHS default 10, Kim used 25)
+#   LEXIS_CLASSIFY_RESULTS=FILE writes the raw lines there instead of $cache/results.txt;
+#   LEXIS_CLASSIFY_VECTORS=FILE reuses word2vec vectors instead of training them
 # Raw lines go to stderr and $cache/results.txt; a Markdown summary to stdout.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,6 +19,7 @@ peers="${LEXIS_PEERS:-$repo/../shared/peers}"
 cache="${LEXIS_BENCH_CACHE:-/tmp/lexis-bench}/classify"
 epochs="${1:-10}"
 shift || true
+sections=" ${*:-textcnn fasttext} "
 py=/usr/bin/python3
 . "$repo/bin/jdk.sh"
 lexis_find_jdk
@@ -44,8 +46,7 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg
 
 fold="$cache/mr-fold1"
 "${java[@]}" export --data "$mr" --folds 10 --fold 0 --out "$fold"
-if [ -z "${LEXIS_CLASSIFY_SKIP_PEERS:-}" ]; then
-
+if [[ "$sections" == *" textcnn "* ]]; then
 echo "## TextCNN CNN-rand, Lexis vs PyTorch (2 threads each)" >&2
 for data in mr trec; do
   if [ $data = mr ]; then tr="$fold/train.csv"; te="$fold/test.csv"; else tr="$trec_train"; te="$trec_test"; fi
@@ -54,7 +55,9 @@ for data in mr trec; do
   "$py" "$peers/textcnn_torch.py" --train "$tr" --test "$te" --epochs "$epochs" --threads 2 \
     | sed "s/^RESULT/RESULT_$data/" | tee -a "$results" >&2
 done
+fi
 
+if [[ "$sections" == *" fasttext "* ]]; then
 echo "## fastText-style baseline vs fastText (dim 100, 10 epochs, lr 0.5, word bigrams, 200k buckets, 2 threads)" >&2
 ftopts=(-dim 100 -epoch 10 -lr 0.5 -wordNgrams 2 -bucket 200000 -minCount 1 -thread 2 -verbose 0)
 lxopts=(--set embeddingDim=100 --set epochs=10 --set learningRate=0.5 --set wordNgrams=2 --set buckets=200000
@@ -79,19 +82,19 @@ with open(sys.argv[2],"w",encoding="utf-8") as o:
 done
 fi
 
-if [[ " $* " == *" cv "* ]]; then
+if [[ "$sections" == *" cv "* ]]; then
   echo "## MR 10-fold CV, Lexis CNN-rand" >&2
   "${java[@]}" train --model textcnn --data "$mr" --folds 10 --set epochs="$epochs" --set threads=2 \
     | sed "s/^RESULT/RESULT_mrcv/" | tee -a "$results" >&2
 fi
 
-if [[ " $* " == *" vectors "* ]]; then
-  echo "## CNN with Lexis word vectors (English prose corpus, normalized, CBOW-ns, dim 300)" >&2
-  vec="${LEXIS_CLASSIFY_VECTORS:-$cache/prose-300.bin}"    # reuse vectors trained earlier by the command below
+if [[ "$sections" == *" vectors "* ]]; then
+  echo "## CNN with Lexis word vectors (English prose corpus, normalized, CBOW-ns, dim 100)" >&2
+  vec="${LEXIS_CLASSIFY_VECTORS:-$cache/prose-100.bin}"    # reuse vectors trained earlier by the command below
   if [ ! -f "$vec" ]; then
     norm="$cache/prose25m.txt"
     [ -f "$norm" ] || "$py" "$peers/normalize_corpus.py" "$shared/english-prose-corpus/english_prose_25m.txt.gz" "$norm"
-    "$repo/lexis" word2vec --input "$norm" --output "$vec" --model cbow --loss ns --dim 300 --min-count 5 \
+    "$repo/lexis" word2vec --input "$norm" --output "$vec" --model cbow --loss ns --dim 100 --min-count 5 \
       --epochs 5 --threads 2 >&2
   fi
   for mode in rand static non-static multichannel; do

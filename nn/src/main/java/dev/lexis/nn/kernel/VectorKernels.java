@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * touches this class.
  *
  * <p>GEMM: op(B) is read in place when it is stored (k × n). A · Bᵀ (both stored with k contiguous) runs as
- * tiles of 4 × 4 vector dot products. For Aᵀ · Bᵀ, Bᵀ is first packed into a thread-local (k × width) buffer.
+ * tiles of 4 × 2 vector dot products. For Aᵀ · Bᵀ, Bᵀ is first packed into a thread-local (k × width) buffer.
  * A is never packed: the micro-kernels broadcast its elements through a row stride and a column stride, which
  * covers both A and Aᵀ. The micro-kernels keep a tile of C (8 rows × 2
  * vectors, then 4, 2 and 1 rows; 1-vector and masked tails for the last columns) in registers over a block of
@@ -216,11 +217,30 @@ final class VectorKernels extends GemmDriver {
      * in a different order in each, and training runs must be reproducible).
      */
     static float hsum(FloatVector v) {
-        for (int half = L / 2; half >= 1; half /= 2) {
-            v = v.add(v.slice(half));
+        // butterfly: lane i += lane i ^ h for h = L/2 … 1, with constant shuffles (a shuffle computed in a loop
+        // is not compiled to a permute and runs in the allocating fallback)
+        if (L > 16) {
+            return v.reduceLanes(VectorOperators.ADD); // vectors wider than 512 bits: order not fixed
+        }
+        if (L > 8) {
+            v = v.add(v.rearrange(SWAP8));
+        }
+        if (L > 4) {
+            v = v.add(v.rearrange(SWAP4));
+        }
+        if (L > 2) {
+            v = v.add(v.rearrange(SWAP2));
+        }
+        if (L > 1) {
+            v = v.add(v.rearrange(SWAP1));
         }
         return v.lane(0);
     }
+
+    private static final VectorShuffle<Float> SWAP8 = L > 8 ? VectorShuffle.fromOp(S, i -> i ^ 8) : null;
+    private static final VectorShuffle<Float> SWAP4 = L > 4 ? VectorShuffle.fromOp(S, i -> i ^ 4) : null;
+    private static final VectorShuffle<Float> SWAP2 = L > 2 ? VectorShuffle.fromOp(S, i -> i ^ 2) : null;
+    private static final VectorShuffle<Float> SWAP1 = L > 1 ? VectorShuffle.fromOp(S, i -> i ^ 1) : null;
 
     private static final float LOG2E = 1.44269504f;
     private static final float LN2_HI = 0.693145752f;
@@ -337,8 +357,9 @@ final class VectorKernels extends GemmDriver {
     }
 
     /**
-     * C = A · Bᵀ with both stored row-major (m × k) and (n × k): tiles of 4 × 4 dot products along k, so that
-     * both operands stream contiguously and nothing is packed.
+     * C = A · Bᵀ with both stored row-major (m × k) and (n × k): tiles of 4 × 2 dot products along k, so that
+     * both operands stream contiguously and nothing is packed. (Not 4 × 4: every Vector API method must stay
+     * small enough for the C1 compiler, which otherwise gives up on it and leaves it in the slow fallback.)
      */
     private static void blockDot(int i0, int i1, int j0, int j1, int k, float alpha,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -346,8 +367,8 @@ final class VectorKernels extends GemmDriver {
         int i = i0;
         for (; i + 4 <= i1; i += 4) {
             int j = j0;
-            for (; j + 4 <= j1; j += 4) {
-                d4x4(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
+            for (; j + 2 <= j1; j += 2) {
+                d4x2(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
             }
             for (; j < j1; j++) {
                 d4x1(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
@@ -355,8 +376,8 @@ final class VectorKernels extends GemmDriver {
         }
         for (; i < i1; i++) {
             int j = j0;
-            for (; j + 4 <= j1; j += 4) {
-                d1x4(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
+            for (; j + 2 <= j1; j += 2) {
+                d1x2(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
             }
             for (; j < j1; j++) {
                 d1x1(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
@@ -742,133 +763,95 @@ final class VectorKernels extends GemmDriver {
         c0.intoArray(tile, 0 * L);
     }
 
-    // A rows (4 x k) at a[ao + r*lda]; B rows (4 x k) at b[bo + q*ldb]; C tile (4 x 4) at c[co + r*ldc + q]
-    private static void d4x4(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
-        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
-        FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S), s13 = FloatVector.zero(S);
-        FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s22 = FloatVector.zero(S), s23 = FloatVector.zero(S);
-        FloatVector s30 = FloatVector.zero(S), s31 = FloatVector.zero(S), s32 = FloatVector.zero(S), s33 = FloatVector.zero(S);
+    // A rows (4 x k) at a[ao + r*lda]; B rows (2 x k) at b[bo + q*ldb]; C tile (4 x 2) at c[co + r*ldc + q]
+    private static void d4x2(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
+        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S);
+        FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S);
+        FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S);
+        FloatVector s30 = FloatVector.zero(S), s31 = FloatVector.zero(S);
         int p = 0;
         for (; p + L <= k; p += L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * ldb + p);
-            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * ldb + p);
-            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * ldb + p);
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p);
-            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
+            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01);
             FloatVector a1 = FloatVector.fromArray(S, a, ao + 1 * lda + p);
-            s10 = a1.fma(b0, s10); s11 = a1.fma(b1, s11); s12 = a1.fma(b2, s12); s13 = a1.fma(b3, s13);
+            s10 = a1.fma(b0, s10); s11 = a1.fma(b1, s11);
             FloatVector a2 = FloatVector.fromArray(S, a, ao + 2 * lda + p);
-            s20 = a2.fma(b0, s20); s21 = a2.fma(b1, s21); s22 = a2.fma(b2, s22); s23 = a2.fma(b3, s23);
+            s20 = a2.fma(b0, s20); s21 = a2.fma(b1, s21);
             FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p);
-            s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31); s32 = a3.fma(b2, s32); s33 = a3.fma(b3, s33);
+            s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31);
         }
-        if (p < k && ao + 3 * lda + p + L <= a.length && bo + 3 * ldb + p + L <= b.length) {
+        if (p < k && ao + 3 * lda + p + L <= a.length && bo + 1 * ldb + p + L <= b.length) {
             // masked loads are fast only while the whole vector lies inside the array
             VectorMask<Float> m = S.indexInRange(p, k);
             FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p, m);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * ldb + p, m);
-            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * ldb + p, m);
-            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * ldb + p, m);
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p, m);
-            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
+            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01);
             FloatVector a1 = FloatVector.fromArray(S, a, ao + 1 * lda + p, m);
-            s10 = a1.fma(b0, s10); s11 = a1.fma(b1, s11); s12 = a1.fma(b2, s12); s13 = a1.fma(b3, s13);
+            s10 = a1.fma(b0, s10); s11 = a1.fma(b1, s11);
             FloatVector a2 = FloatVector.fromArray(S, a, ao + 2 * lda + p, m);
-            s20 = a2.fma(b0, s20); s21 = a2.fma(b1, s21); s22 = a2.fma(b2, s22); s23 = a2.fma(b3, s23);
+            s20 = a2.fma(b0, s20); s21 = a2.fma(b1, s21);
             FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p, m);
-            s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31); s32 = a3.fma(b2, s32); s33 = a3.fma(b3, s33);
+            s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31);
             p = k;
         }
-        float t00 = hsum(s00);
-        float t01 = hsum(s01);
-        float t02 = hsum(s02);
-        float t03 = hsum(s03);
-        float t10 = hsum(s10);
-        float t11 = hsum(s11);
-        float t12 = hsum(s12);
-        float t13 = hsum(s13);
-        float t20 = hsum(s20);
-        float t21 = hsum(s21);
-        float t22 = hsum(s22);
-        float t23 = hsum(s23);
-        float t30 = hsum(s30);
-        float t31 = hsum(s31);
-        float t32 = hsum(s32);
-        float t33 = hsum(s33);
+        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        float t01 = s01.reduceLanes(VectorOperators.ADD);
+        float t10 = s10.reduceLanes(VectorOperators.ADD);
+        float t11 = s11.reduceLanes(VectorOperators.ADD);
+        float t20 = s20.reduceLanes(VectorOperators.ADD);
+        float t21 = s21.reduceLanes(VectorOperators.ADD);
+        float t30 = s30.reduceLanes(VectorOperators.ADD);
+        float t31 = s31.reduceLanes(VectorOperators.ADD);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
-            t02 = Math.fma(a[ao + 0 * lda + p], b[bo + 2 * ldb + p], t02);
-            t03 = Math.fma(a[ao + 0 * lda + p], b[bo + 3 * ldb + p], t03);
             t10 = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], t10);
             t11 = Math.fma(a[ao + 1 * lda + p], b[bo + 1 * ldb + p], t11);
-            t12 = Math.fma(a[ao + 1 * lda + p], b[bo + 2 * ldb + p], t12);
-            t13 = Math.fma(a[ao + 1 * lda + p], b[bo + 3 * ldb + p], t13);
             t20 = Math.fma(a[ao + 2 * lda + p], b[bo + 0 * ldb + p], t20);
             t21 = Math.fma(a[ao + 2 * lda + p], b[bo + 1 * ldb + p], t21);
-            t22 = Math.fma(a[ao + 2 * lda + p], b[bo + 2 * ldb + p], t22);
-            t23 = Math.fma(a[ao + 2 * lda + p], b[bo + 3 * ldb + p], t23);
             t30 = Math.fma(a[ao + 3 * lda + p], b[bo + 0 * ldb + p], t30);
             t31 = Math.fma(a[ao + 3 * lda + p], b[bo + 1 * ldb + p], t31);
-            t32 = Math.fma(a[ao + 3 * lda + p], b[bo + 2 * ldb + p], t32);
-            t33 = Math.fma(a[ao + 3 * lda + p], b[bo + 3 * ldb + p], t33);
         }
         store(c, co + 0 * ldc + 0, alpha * t00, load);
         store(c, co + 0 * ldc + 1, alpha * t01, load);
-        store(c, co + 0 * ldc + 2, alpha * t02, load);
-        store(c, co + 0 * ldc + 3, alpha * t03, load);
         store(c, co + 1 * ldc + 0, alpha * t10, load);
         store(c, co + 1 * ldc + 1, alpha * t11, load);
-        store(c, co + 1 * ldc + 2, alpha * t12, load);
-        store(c, co + 1 * ldc + 3, alpha * t13, load);
         store(c, co + 2 * ldc + 0, alpha * t20, load);
         store(c, co + 2 * ldc + 1, alpha * t21, load);
-        store(c, co + 2 * ldc + 2, alpha * t22, load);
-        store(c, co + 2 * ldc + 3, alpha * t23, load);
         store(c, co + 3 * ldc + 0, alpha * t30, load);
         store(c, co + 3 * ldc + 1, alpha * t31, load);
-        store(c, co + 3 * ldc + 2, alpha * t32, load);
-        store(c, co + 3 * ldc + 3, alpha * t33, load);
     }
 
-    // A rows (1 x k) at a[ao + r*lda]; B rows (4 x k) at b[bo + q*ldb]; C tile (1 x 4) at c[co + r*ldc + q]
-    private static void d1x4(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
-        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
+    // A rows (1 x k) at a[ao + r*lda]; B rows (2 x k) at b[bo + q*ldb]; C tile (1 x 2) at c[co + r*ldc + q]
+    private static void d1x2(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
+        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S);
         int p = 0;
         for (; p + L <= k; p += L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * ldb + p);
-            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * ldb + p);
-            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * ldb + p);
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p);
-            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
+            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01);
         }
-        if (p < k && ao + 0 * lda + p + L <= a.length && bo + 3 * ldb + p + L <= b.length) {
+        if (p < k && ao + 0 * lda + p + L <= a.length && bo + 1 * ldb + p + L <= b.length) {
             // masked loads are fast only while the whole vector lies inside the array
             VectorMask<Float> m = S.indexInRange(p, k);
             FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * ldb + p, m);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * ldb + p, m);
-            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * ldb + p, m);
-            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * ldb + p, m);
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p, m);
-            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
+            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01);
             p = k;
         }
-        float t00 = hsum(s00);
-        float t01 = hsum(s01);
-        float t02 = hsum(s02);
-        float t03 = hsum(s03);
+        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        float t01 = s01.reduceLanes(VectorOperators.ADD);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
-            t02 = Math.fma(a[ao + 0 * lda + p], b[bo + 2 * ldb + p], t02);
-            t03 = Math.fma(a[ao + 0 * lda + p], b[bo + 3 * ldb + p], t03);
         }
         store(c, co + 0 * ldc + 0, alpha * t00, load);
         store(c, co + 0 * ldc + 1, alpha * t01, load);
-        store(c, co + 0 * ldc + 2, alpha * t02, load);
-        store(c, co + 0 * ldc + 3, alpha * t03, load);
     }
 
     // A rows (4 x k) at a[ao + r*lda]; B rows (1 x k) at b[bo + q*ldb]; C tile (4 x 1) at c[co + r*ldc + q]
@@ -903,10 +886,10 @@ final class VectorKernels extends GemmDriver {
             s30 = a3.fma(b0, s30);
             p = k;
         }
-        float t00 = hsum(s00);
-        float t10 = hsum(s10);
-        float t20 = hsum(s20);
-        float t30 = hsum(s30);
+        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        float t10 = s10.reduceLanes(VectorOperators.ADD);
+        float t20 = s20.reduceLanes(VectorOperators.ADD);
+        float t30 = s30.reduceLanes(VectorOperators.ADD);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t10 = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], t10);
@@ -936,10 +919,11 @@ final class VectorKernels extends GemmDriver {
             s00 = a0.fma(b0, s00);
             p = k;
         }
-        float t00 = hsum(s00);
+        float t00 = s00.reduceLanes(VectorOperators.ADD);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
         }
         store(c, co + 0 * ldc + 0, alpha * t00, load);
     }
+
 }

@@ -797,14 +797,14 @@ final class VectorKernels extends GemmDriver {
             s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31);
             p = k;
         }
-        float t00 = s00.reduceLanes(VectorOperators.ADD);
-        float t01 = s01.reduceLanes(VectorOperators.ADD);
-        float t10 = s10.reduceLanes(VectorOperators.ADD);
-        float t11 = s11.reduceLanes(VectorOperators.ADD);
-        float t20 = s20.reduceLanes(VectorOperators.ADD);
-        float t21 = s21.reduceLanes(VectorOperators.ADD);
-        float t30 = s30.reduceLanes(VectorOperators.ADD);
-        float t31 = s31.reduceLanes(VectorOperators.ADD);
+        float t00 = hsum(s00);
+        float t01 = hsum(s01);
+        float t10 = hsum(s10);
+        float t11 = hsum(s11);
+        float t20 = hsum(s20);
+        float t21 = hsum(s21);
+        float t30 = hsum(s30);
+        float t31 = hsum(s31);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
@@ -844,8 +844,8 @@ final class VectorKernels extends GemmDriver {
             s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01);
             p = k;
         }
-        float t00 = s00.reduceLanes(VectorOperators.ADD);
-        float t01 = s01.reduceLanes(VectorOperators.ADD);
+        float t00 = hsum(s00);
+        float t01 = hsum(s01);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
@@ -886,10 +886,10 @@ final class VectorKernels extends GemmDriver {
             s30 = a3.fma(b0, s30);
             p = k;
         }
-        float t00 = s00.reduceLanes(VectorOperators.ADD);
-        float t10 = s10.reduceLanes(VectorOperators.ADD);
-        float t20 = s20.reduceLanes(VectorOperators.ADD);
-        float t30 = s30.reduceLanes(VectorOperators.ADD);
+        float t00 = hsum(s00);
+        float t10 = hsum(s10);
+        float t20 = hsum(s20);
+        float t30 = hsum(s30);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t10 = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], t10);
@@ -919,7 +919,7 @@ final class VectorKernels extends GemmDriver {
             s00 = a0.fma(b0, s00);
             p = k;
         }
-        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        float t00 = hsum(s00);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
         }

@@ -33,6 +33,8 @@ final class VectorKernels extends GemmDriver {
     /** B rows at least this far apart (in floats) are packed: beyond it each row of a panel is on its own page. */
     static final int PACK_MIN_LD = 4096;
     private static final ThreadLocal<float[]> PACK_B = ThreadLocal.withInitial(() -> new float[KC * NC]);
+    /** Lanes of the dot-product accumulators, summed in a fixed order by {@link #lanes}. */
+    private static final ThreadLocal<float[]> RED = ThreadLocal.withInitial(() -> new float[8 * L]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[4 * L]);
     private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[(KC + 4) * L]);
     /** Below this many multiply-adds a block runs on the scalar kernels. */
@@ -58,7 +60,22 @@ final class VectorKernels extends GemmDriver {
             for (; i + L <= n; i += L) {
                 acc0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), acc0);
             }
-            s = hsum(acc0.add(acc1));
+            FloatVector h = acc0.add(acc1);
+            // the fixed-order lane sum of hsum, written out: a vector passed to a call that the JIT does not
+            // inline is boxed (allocated)
+            if (L > 8) {
+                h = h.add(h.rearrange(SWAP8));
+            }
+            if (L > 4) {
+                h = h.add(h.rearrange(SWAP4));
+            }
+            if (L > 2) {
+                h = h.add(h.rearrange(SWAP2));
+            }
+            if (L > 1) {
+                h = h.add(h.rearrange(SWAP1));
+            }
+            s = L > 16 ? hsum(h) : h.lane(0);
         }
         for (; i < n; i++) {
             s = Math.fma(x[xOff + i], y[yOff + i], s);
@@ -101,7 +118,22 @@ final class VectorKernels extends GemmDriver {
             for (; i + L <= n; i += L) {
                 acc = acc.add(FloatVector.fromArray(S, x, off + i));
             }
-            s = hsum(acc);
+            FloatVector h = acc;
+            // the fixed-order lane sum of hsum, written out: a vector passed to a call that the JIT does not
+            // inline is boxed (allocated)
+            if (L > 8) {
+                h = h.add(h.rearrange(SWAP8));
+            }
+            if (L > 4) {
+                h = h.add(h.rearrange(SWAP4));
+            }
+            if (L > 2) {
+                h = h.add(h.rearrange(SWAP2));
+            }
+            if (L > 1) {
+                h = h.add(h.rearrange(SWAP1));
+            }
+            s = L > 16 ? hsum(h) : h.lane(0);
         }
         for (; i < n; i++) {
             s += x[off + i];
@@ -201,7 +233,22 @@ final class VectorKernels extends GemmDriver {
                 e.intoArray(y, yOff + i);
                 acc = acc.add(e);
             }
-            s = hsum(acc);
+            FloatVector h = acc;
+            // the fixed-order lane sum of hsum, written out: a vector passed to a call that the JIT does not
+            // inline is boxed (allocated)
+            if (L > 8) {
+                h = h.add(h.rearrange(SWAP8));
+            }
+            if (L > 4) {
+                h = h.add(h.rearrange(SWAP4));
+            }
+            if (L > 2) {
+                h = h.add(h.rearrange(SWAP2));
+            }
+            if (L > 1) {
+                h = h.add(h.rearrange(SWAP1));
+            }
+            s = L > 16 ? hsum(h) : h.lane(0);
         }
         for (; i < n; i++) {
             float e = (float) Math.exp(x[xOff + i] - shift);
@@ -235,6 +282,25 @@ final class VectorKernels extends GemmDriver {
             v = v.add(v.rearrange(SWAP1));
         }
         return v.lane(0);
+    }
+
+    /**
+     * Σ r[o … o + L) in a fixed order (four interleaved partial sums), for accumulators stored by the dot-product
+     * tiles: a scalar method, so it never boxes vectors even when the JIT does not inline it.
+     */
+    static float lanes(float[] r, int o) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        int i = 0;
+        for (; i + 4 <= L; i += 4) {
+            s0 += r[o + i];
+            s1 += r[o + i + 1];
+            s2 += r[o + i + 2];
+            s3 += r[o + i + 3];
+        }
+        for (; i < L; i++) {
+            s0 += r[o + i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static final VectorShuffle<Float> SWAP8 = L > 8 ? VectorShuffle.fromOp(S, i -> i ^ 8) : null;
@@ -364,23 +430,24 @@ final class VectorKernels extends GemmDriver {
     private static void blockDot(int i0, int i1, int j0, int j1, int k, float alpha,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                  float[] c, int cOff, int ldc, boolean load) {
+        float[] red = RED.get();
         int i = i0;
         for (; i + 4 <= i1; i += 4) {
             int j = j0;
             for (; j + 2 <= j1; j += 2) {
-                d4x2(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
+                d4x2(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load, red);
             }
             for (; j < j1; j++) {
-                d4x1(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
+                d4x1(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load, red);
             }
         }
         for (; i < i1; i++) {
             int j = j0;
             for (; j + 2 <= j1; j += 2) {
-                d1x2(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
+                d1x2(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load, red);
             }
             for (; j < j1; j++) {
-                d1x1(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load);
+                d1x1(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, k, alpha, load, red);
             }
         }
     }
@@ -764,7 +831,7 @@ final class VectorKernels extends GemmDriver {
     }
 
     // A rows (4 x k) at a[ao + r*lda]; B rows (2 x k) at b[bo + q*ldb]; C tile (4 x 2) at c[co + r*ldc + q]
-    private static void d4x2(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
+    private static void d4x2(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load, float[] red) {
         FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S);
         FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S);
         FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S);
@@ -797,14 +864,22 @@ final class VectorKernels extends GemmDriver {
             s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31);
             p = k;
         }
-        float t00 = hsum(s00);
-        float t01 = hsum(s01);
-        float t10 = hsum(s10);
-        float t11 = hsum(s11);
-        float t20 = hsum(s20);
-        float t21 = hsum(s21);
-        float t30 = hsum(s30);
-        float t31 = hsum(s31);
+        s00.intoArray(red, 0 * L);
+        s01.intoArray(red, 1 * L);
+        s10.intoArray(red, 2 * L);
+        s11.intoArray(red, 3 * L);
+        s20.intoArray(red, 4 * L);
+        s21.intoArray(red, 5 * L);
+        s30.intoArray(red, 6 * L);
+        s31.intoArray(red, 7 * L);
+        float t00 = lanes(red, 0 * L);
+        float t01 = lanes(red, 1 * L);
+        float t10 = lanes(red, 2 * L);
+        float t11 = lanes(red, 3 * L);
+        float t20 = lanes(red, 4 * L);
+        float t21 = lanes(red, 5 * L);
+        float t30 = lanes(red, 6 * L);
+        float t31 = lanes(red, 7 * L);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
@@ -826,7 +901,7 @@ final class VectorKernels extends GemmDriver {
     }
 
     // A rows (1 x k) at a[ao + r*lda]; B rows (2 x k) at b[bo + q*ldb]; C tile (1 x 2) at c[co + r*ldc + q]
-    private static void d1x2(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
+    private static void d1x2(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load, float[] red) {
         FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S);
         int p = 0;
         for (; p + L <= k; p += L) {
@@ -844,8 +919,10 @@ final class VectorKernels extends GemmDriver {
             s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01);
             p = k;
         }
-        float t00 = hsum(s00);
-        float t01 = hsum(s01);
+        s00.intoArray(red, 0 * L);
+        s01.intoArray(red, 1 * L);
+        float t00 = lanes(red, 0 * L);
+        float t01 = lanes(red, 1 * L);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
@@ -855,7 +932,7 @@ final class VectorKernels extends GemmDriver {
     }
 
     // A rows (4 x k) at a[ao + r*lda]; B rows (1 x k) at b[bo + q*ldb]; C tile (4 x 1) at c[co + r*ldc + q]
-    private static void d4x1(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
+    private static void d4x1(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load, float[] red) {
         FloatVector s00 = FloatVector.zero(S);
         FloatVector s10 = FloatVector.zero(S);
         FloatVector s20 = FloatVector.zero(S);
@@ -886,10 +963,14 @@ final class VectorKernels extends GemmDriver {
             s30 = a3.fma(b0, s30);
             p = k;
         }
-        float t00 = hsum(s00);
-        float t10 = hsum(s10);
-        float t20 = hsum(s20);
-        float t30 = hsum(s30);
+        s00.intoArray(red, 0 * L);
+        s10.intoArray(red, 1 * L);
+        s20.intoArray(red, 2 * L);
+        s30.intoArray(red, 3 * L);
+        float t00 = lanes(red, 0 * L);
+        float t10 = lanes(red, 1 * L);
+        float t20 = lanes(red, 2 * L);
+        float t30 = lanes(red, 3 * L);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
             t10 = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], t10);
@@ -903,7 +984,7 @@ final class VectorKernels extends GemmDriver {
     }
 
     // A rows (1 x k) at a[ao + r*lda]; B rows (1 x k) at b[bo + q*ldb]; C tile (1 x 1) at c[co + r*ldc + q]
-    private static void d1x1(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load) {
+    private static void d1x1(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load, float[] red) {
         FloatVector s00 = FloatVector.zero(S);
         int p = 0;
         for (; p + L <= k; p += L) {
@@ -919,7 +1000,8 @@ final class VectorKernels extends GemmDriver {
             s00 = a0.fma(b0, s00);
             p = k;
         }
-        float t00 = hsum(s00);
+        s00.intoArray(red, 0 * L);
+        float t00 = lanes(red, 0 * L);
         for (; p < k; p++) {
             t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
         }

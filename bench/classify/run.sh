@@ -71,9 +71,10 @@ with open(sys.argv[2],"w",encoding="utf-8") as o:
     for row in r: o.write("__label__"+row[0]+" "+" ".join(row[1].lower().split())+"\n")' "$f" "$cache/$data-$(basename "$f" .csv).ft"
   done
   start=$(date +%s.%N)
-  "${java[@]}" train --model fasttext --train "$tr" --test "$te" --dev-fraction 0 "${lxopts[@]}" \
-    | sed "s/^RESULT/RESULT_$data/" | tr -d '\n' | tee -a "$results" >&2
-  echo -e "\tprocess_wall_s=$(echo "$(date +%s.%N) - $start" | bc)" | tee -a "$results" >&2
+  out=$("${java[@]}" train --model fasttext --train "$tr" --test "$te" --dev-fraction 0 "${lxopts[@]}")
+  wall=$(echo "$(date +%s.%N) - $start" | bc)
+  echo "$out" | grep -v '^RESULT' >&2
+  echo -e "$(echo "$out" | grep '^RESULT' | sed "s/^RESULT/RESULT_$data/")\tprocess_wall_s=$wall" | tee -a "$results" >&2
   start=$(date +%s.%N)
   fasttext supervised -input "$cache/$data-train.ft" -output "$cache/$data-ft" "${ftopts[@]}"
   wall=$(echo "$(date +%s.%N) - $start" | bc)

@@ -212,8 +212,6 @@ public final class FastTextTrainer {
 
         void run(int[] order, int from, int to, int threads, long done, long total, int[] feats, int[] start,
                  int[] y, float[] input, float[] output) {
-            int dim = hidden.length;
-            int classes = z.length;
             for (int k = from; k < to; k++) {
                 int ex = order[k];
                 int f0 = start[ex];
@@ -221,42 +219,49 @@ public final class FastTextTrainer {
                 // progress as seen by this worker: the others advance at about the same pace
                 double progress = (done + (double) (k - from) * threads) / total;
                 float lr = (float) (lr0 * Math.max(0, 1 - progress));
-                if (nf == 0) {
-                    continue;
-                }
-                average(input, feats, f0, nf, hidden, dim);
-                for (int c = 0; c < classes; c++) {
-                    z[c] = dot(output, c * dim, hidden, dim);
-                }
-                Examples.softmax(z, classes);
-                int target = y[ex];
-                lossSum -= Math.log(Math.max(z[target], 1e-10f));
-                Arrays.fill(grad, 0f);
-                for (int c = 0; c < classes; c++) {
-                    float alpha = lr * ((c == target ? 1f : 0f) - z[c]);
-                    int row = c * dim;
-                    for (int d = 0; d < dim; d++) {
-                        grad[d] += alpha * output[row + d];
-                    }
-                    for (int d = 0; d < dim; d++) {
-                        output[row + d] += alpha * hidden[d];
-                    }
-                }
-                float scale = 1f / nf;
-                for (int d = 0; d < dim; d++) {
-                    grad[d] *= scale;
-                }
-                for (int f = f0; f < f0 + nf; f++) {
-                    int row = feats[f] * dim;
-                    for (int d = 0; d < dim; d++) {
-                        input[row + d] += grad[d];
-                    }
+                if (nf > 0) {
+                    lossSum += update(feats, f0, nf, y[ex], lr, input, output);
                 }
             }
         }
+
+        // one SGD step on one example (a method of its own, so that the JIT compiles it early); returns the loss
+        private double update(int[] feats, int f0, int nf, int target, float lr, float[] input, float[] output) {
+            int dim = hidden.length;
+            int classes = z.length;
+            average(input, feats, f0, nf, hidden, dim);
+            for (int c = 0; c < classes; c++) {
+                z[c] = dot(output, c * dim, hidden, dim);
+            }
+            Examples.softmax(z, classes);
+            double loss = -Math.log(Math.max(z[target], 1e-10f));
+            Arrays.fill(grad, 0f);
+            for (int c = 0; c < classes; c++) {
+                float alpha = lr * ((c == target ? 1f : 0f) - z[c]);
+                int row = c * dim;
+                for (int d = 0; d < dim; d++) {
+                    grad[d] += alpha * output[row + d];
+                }
+                for (int d = 0; d < dim; d++) {
+                    output[row + d] += alpha * hidden[d];
+                }
+            }
+            float scale = 1f / nf;
+            for (int d = 0; d < dim; d++) {
+                grad[d] *= scale;
+            }
+            for (int f = f0; f < f0 + nf; f++) {
+                int row = feats[f] * dim;
+                for (int d = 0; d < dim; d++) {
+                    input[row + d] += grad[d];
+                }
+            }
+            return loss;
+        }
     }
 
-    // hidden (dim) = mean of input rows feats[f0 .. f0+n)
+    // hidden (dim) = mean of input rows feats[f0 .. f0+n). Plain loops, not the Vector API kernels: the JIT
+    // vectorizes them, and they run fast before C2 has compiled them (Vector API code is slow until then)
     static void average(float[] input, int[] feats, int f0, int n, float[] hidden, int dim) {
         Arrays.fill(hidden, 0, dim, 0f);
         for (int f = f0; f < f0 + n; f++) {

@@ -5,9 +5,9 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The word2vec hot loops, written as small matrix products so that one window's work shares loads (the
- * batched idea of Ji et al. 2016, "Parallelizing Word2Vec in Shared and Distributed Memory"): rows have a
- * stride {@code n} that is a multiple of {@link VecMath#LANES} (zero-padded), so every loop runs whole vectors.
+ * The word2vec hot loops, written as small matrix products so that the output rows of one hidden vector share
+ * its loads: rows have a stride {@code n} that is a multiple of {@link VecMath#LANES} (zero-padded), so every
+ * loop runs whole vectors.
  * Each method picks the Vector API or a scalar loop once ({@link VecMath#VECTOR}, a constant to the JIT).
  */
 final class W2vKernels {
@@ -29,27 +29,8 @@ final class W2vKernels {
     }
 
     /**
-     * Skip-gram update for one output row o = out[oOff .. +n] shared by k context rows h_j = src[offs[j] .. +n]:
-     * e_j += g[j] · o (e_j = e[j*n .. +n], the contexts' error sums) and o += Σ_j g[j] · h_j, with the old o.
-     */
-    static void sharedRowUpdate(float[] src, int[] offs, int k, float[] g, float[] e, float[] out, int oOff, int n) {
-        if (VecMath.VECTOR) {
-            Simd.sharedRowUpdate(src, offs, k, g, e, out, oOff, n);
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            float o = out[oOff + i];
-            float acc = o;
-            for (int j = 0; j < k; j++) {
-                e[j * n + i] += g[j] * o;
-                acc += g[j] * src[offs[j] + i];
-            }
-            out[oOff + i] = acc;
-        }
-    }
-
-    /**
-     * CBOW update with the hidden vector h = hid[0 .. n]: for the m output rows o_t = out[toffs[t] .. +n]:
+     * Update for one hidden vector h = hid[0 .. n] (CBOW's context mean, or one Skip-gram context row) and its m
+     * output rows o_t = out[toffs[t] .. +n]:
      * e += g[t] · o_t (old o_t) and o_t += g[t] · h.
      */
     static void sharedHiddenUpdate(float[] hid, float[] e, float[] out, int[] toffs, int m, float[] g, int n) {
@@ -67,47 +48,6 @@ final class W2vKernels {
                 out[at] = o + g[t] * h;
             }
             e[i] = acc;
-        }
-    }
-
-    /**
-     * Two output rows at once: out1[i] = a_i · b[b1 ..], out2[i] = a_i · b[b2 ..] for the rows a_i = a[offs[i] ..],
-     * i &lt; count (each context row is loaded once for both).
-     */
-    static void dots2(float[] a, int[] offs, int count, float[] b, int b1, int b2, int n, float[] out1, float[] out2) {
-        if (VecMath.VECTOR) {
-            Simd.dots2(a, offs, count, b, b1, b2, n, out1, out2);
-            return;
-        }
-        for (int i = 0; i < count; i++) {
-            out1[i] = VecMath.scalarDot(a, offs[i], b, b1, n);
-            out2[i] = VecMath.scalarDot(a, offs[i], b, b2, n);
-        }
-    }
-
-    /**
-     * {@link #sharedRowUpdate} for two distinct output rows o1 = out[o1Off ..], o2 = out[o2Off ..] at once:
-     * e_j += g1[j] · o1 + g2[j] · o2, o1 += Σ_j g1[j] · h_j, o2 += Σ_j g2[j] · h_j (old values on the right).
-     */
-    static void sharedRowUpdate2(float[] src, int[] offs, int k, float[] g1, float[] g2, float[] e, float[] out,
-                                 int o1Off, int o2Off, int n) {
-        if (VecMath.VECTOR) {
-            Simd.sharedRowUpdate2(src, offs, k, g1, g2, e, out, o1Off, o2Off, n);
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            float o1 = out[o1Off + i];
-            float o2 = out[o2Off + i];
-            float acc1 = o1;
-            float acc2 = o2;
-            for (int j = 0; j < k; j++) {
-                e[j * n + i] += g1[j] * o1 + g2[j] * o2;
-                float h = src[offs[j] + i];
-                acc1 += g1[j] * h;
-                acc2 += g2[j] * h;
-            }
-            out[o1Off + i] = acc1;
-            out[o2Off + i] = acc2;
         }
     }
 
@@ -141,7 +81,7 @@ final class W2vKernels {
         static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
         static final int L = S.length();
         /** Shuffles for a fixed-order tree sum: lane i + L/2, i + L/4, ..., i + 1. */
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         static final VectorShuffle<Float>[] FOLD = new VectorShuffle[Integer.numberOfTrailingZeros(L)];
 
         static {
@@ -213,81 +153,6 @@ final class W2vKernels {
                     s0 = FloatVector.fromArray(S, a, o0 + c).fma(FloatVector.fromArray(S, b, bOff + c), s0);
                 }
                 out[i] = hsum(s0.add(s1));
-            }
-        }
-
-        static void dots2(float[] a, int[] offs, int count, float[] b, int b1, int b2, int n, float[] out1,
-                          float[] out2) {
-            int i = 0;
-            for (; i + 1 < count; i += 2) {
-                int o0 = offs[i];
-                int o1 = offs[i + 1];
-                FloatVector s00 = FloatVector.zero(S);
-                FloatVector s01 = FloatVector.zero(S);
-                FloatVector s10 = FloatVector.zero(S);
-                FloatVector s11 = FloatVector.zero(S);
-                for (int c = 0; c < n; c += L) {
-                    FloatVector x = FloatVector.fromArray(S, b, b1 + c);
-                    FloatVector y = FloatVector.fromArray(S, b, b2 + c);
-                    FloatVector h0 = FloatVector.fromArray(S, a, o0 + c);
-                    FloatVector h1 = FloatVector.fromArray(S, a, o1 + c);
-                    s00 = h0.fma(x, s00);
-                    s01 = h0.fma(y, s01);
-                    s10 = h1.fma(x, s10);
-                    s11 = h1.fma(y, s11);
-                }
-                out1[i] = hsum(s00);
-                out2[i] = hsum(s01);
-                out1[i + 1] = hsum(s10);
-                out2[i + 1] = hsum(s11);
-            }
-            if (i < count) {
-                int o0 = offs[i];
-                FloatVector s00 = FloatVector.zero(S);
-                FloatVector s01 = FloatVector.zero(S);
-                for (int c = 0; c < n; c += L) {
-                    FloatVector h0 = FloatVector.fromArray(S, a, o0 + c);
-                    s00 = h0.fma(FloatVector.fromArray(S, b, b1 + c), s00);
-                    s01 = h0.fma(FloatVector.fromArray(S, b, b2 + c), s01);
-                }
-                out1[i] = hsum(s00);
-                out2[i] = hsum(s01);
-            }
-        }
-
-        static void sharedRowUpdate2(float[] src, int[] offs, int k, float[] g1, float[] g2, float[] e, float[] out,
-                                     int o1Off, int o2Off, int n) {
-            for (int c = 0; c < n; c += L) {
-                FloatVector o1 = FloatVector.fromArray(S, out, o1Off + c);
-                FloatVector o2 = FloatVector.fromArray(S, out, o2Off + c);
-                FloatVector acc1 = o1;
-                FloatVector acc2 = o2;
-                for (int j = 0; j < k; j++) {
-                    FloatVector a1 = FloatVector.broadcast(S, g1[j]);
-                    FloatVector a2 = FloatVector.broadcast(S, g2[j]);
-                    int eo = j * n + c;
-                    o2.fma(a2, o1.fma(a1, FloatVector.fromArray(S, e, eo))).intoArray(e, eo);
-                    FloatVector h = FloatVector.fromArray(S, src, offs[j] + c);
-                    acc1 = h.fma(a1, acc1);
-                    acc2 = h.fma(a2, acc2);
-                }
-                acc1.intoArray(out, o1Off + c);
-                acc2.intoArray(out, o2Off + c);
-            }
-        }
-
-        static void sharedRowUpdate(float[] src, int[] offs, int k, float[] g, float[] e, float[] out, int oOff,
-                                    int n) {
-            for (int c = 0; c < n; c += L) {
-                FloatVector o = FloatVector.fromArray(S, out, oOff + c);
-                FloatVector acc = o;
-                for (int j = 0; j < k; j++) {
-                    FloatVector gj = FloatVector.broadcast(S, g[j]);
-                    int eo = j * n + c;
-                    o.fma(gj, FloatVector.fromArray(S, e, eo)).intoArray(e, eo);
-                    acc = FloatVector.fromArray(S, src, offs[j] + c).fma(gj, acc);
-                }
-                acc.intoArray(out, oOff + c);
             }
         }
 

@@ -8,7 +8,8 @@
 # Environment:
 #   MODES    (default "sg-hs cbow-hs sg-ns cbow-ns")   REPEATS (default 1)   THREADS (default 2)
 #   PEERS_DIR (default ../shared/peers)   DATA_DIR (default ../shared/data)
-#   LEXIS_JVM_OPTS (default "-XX:+UseSerialGC -Xms64m -Xmn32m": a small young generation keeps the peak RSS low)
+#   LEXIS_JVM_OPTS (default "-XX:+UseSerialGC -Xms16m -Xmn8m -XX:ReservedCodeCacheSize=32m": a small heap
+#            and code cache keep the peak RSS low; training allocates almost nothing)
 # Settings (the peers' README): dim 100, window 5, min-count 5, sample 1e-3, 5 epochs, alpha 0.025 (skip-gram)
 # / 0.05 (CBOW); hs = hierarchical softmax without negatives, ns = 5 negatives. Both write word2vec text vectors.
 # words/s = corpus tokens x 5 / wall seconds of the whole process (start, vocabulary, training, writing).
@@ -24,7 +25,7 @@ OUTDIR=${2:-$HERE/out}
 MODES=${MODES:-sg-hs cbow-hs sg-ns cbow-ns}
 REPEATS=${REPEATS:-1}
 THREADS=${THREADS:-2}
-LEXIS_JVM_OPTS=${LEXIS_JVM_OPTS:--XX:+UseSerialGC -Xms64m -Xmn32m}
+LEXIS_JVM_OPTS=${LEXIS_JVM_OPTS:--XX:+UseSerialGC -Xms16m -Xmn8m -XX:ReservedCodeCacheSize=32m}
 PY=/usr/bin/python3
 mkdir -p "$OUTDIR/logs"
 

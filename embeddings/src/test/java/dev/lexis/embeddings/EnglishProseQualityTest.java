@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Word2vec on 1M tokens of real English prose ({@code english_prose_1m.txt} of the shared data, normalized as
  * {@code ../shared/peers/normalize_corpus.py} does), scored on the Google analogy questions (30,000 words) and
  * WordSim-353. The peers' figures on this corpus (../shared/peers/README.md, gensim corpus_file, 2 threads):
- * sg-hs analogy 0.074, rho 0.318; cbow-ns analogy 0.073, rho 0.193 (Lexis measured 0.057 / 0.284 and 0.063 /
- * 0.224 in one run each). Single runs vary by about ±0.015 in
- * analogy accuracy and ±0.05 in rho, so the thresholds sit below the peers by about that much.
+ * sg-hs analogy 0.074, rho 0.318; cbow-ns analogy 0.073, rho 0.193. Lexis measured sg-hs 0.068 / 0.274 and
+ * 0.071 / 0.282 (seeds 1 and 2), cbow-ns 0.063 / 0.224. Single runs vary by about ±0.01 in analogy accuracy and
+ * ±0.05 in rho, so the thresholds sit below the peers by about that much.
  */
 class EnglishProseQualityTest {
 
@@ -76,7 +76,7 @@ class EnglishProseQualityTest {
 
     @Test
     void skipGramHierarchicalSoftmax() throws IOException {
-        check(Architecture.SKIP_GRAM, "hs", 0.045, 0.22);
+        check(Architecture.SKIP_GRAM, "hs", 0.055, 0.22);
     }
 
     @Test

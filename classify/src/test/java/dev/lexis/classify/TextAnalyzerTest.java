@@ -14,6 +14,7 @@ class TextAnalyzerTest {
                 TextAnalyzer.of("kim").tokens("It's not BAD, isn't it?"));
         assertEquals(List.of("clich", "s", "("), TextAnalyzer.of("kim").tokens("clichés ("));
         assertEquals(List.of(), TextAnalyzer.of("kim").tokens("  ...  "));
+        assertEquals(List.of("Who", "wrote", "Hamlet", "?", "It", "'s"), TextAnalyzer.of("kim-cased").tokens("Who wrote Hamlet? It's"));
     }
 
     @Test
@@ -25,6 +26,6 @@ class TextAnalyzerTest {
     @Test
     void unknownSpecIsNamed() {
         var ex = assertThrows(IllegalArgumentException.class, () -> TextAnalyzer.of("bogus"));
-        assertEquals("unknown analyzer \"bogus\"; known analyzers: kim, whitespace, lowercase", ex.getMessage());
+        assertEquals("unknown analyzer \"bogus\"; known analyzers: kim, kim-cased, whitespace, lowercase", ex.getMessage());
     }
 }

@@ -33,6 +33,9 @@ import java.util.Set;
  * @param epsilon       Adadelta's ε
  * @param initRange     rand mode: embeddings uniform in ±initRange (Kim's code: 0.25); unknown words in the
  *                      pre-trained modes get the variance of the pre-trained vectors instead, as the paper says
+ * @param scaleVectors  pre-trained modes: rescale the vectors so that their standard deviation is that of the
+ *                      rand initialisation (initRange/√3), as Kim's word2vec vectors are; vectors trained on a
+ *                      small corpus are often several times larger, which makes training overfit early
  * @param patience      stop after this many epochs without a better dev accuracy; 0 = run all epochs
  * @param threads       threads for the backward pass (the forward GEMM uses the nn kernels' threads,
  *                      system property {@code lexis.nn.threads})
@@ -42,11 +45,11 @@ import java.util.Set;
 public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, List<Integer> filterWidths,
                             int featureMaps, int padding, int stride, double dropout, double maxNorm, int batchSize,
                             int epochs, double learningRate, double rho, double epsilon, double initRange,
-                            int patience, int threads, long seed, String analyzer) {
+                            boolean scaleVectors, int patience, int threads, long seed, String analyzer) {
 
     static final Set<String> KEYS = Set.of("mode", "embeddings", "embeddingDim", "filterWidths", "featureMaps",
             "padding", "stride", "dropout", "maxNorm", "batchSize", "epochs", "learningRate", "rho", "epsilon",
-            "initRange", "patience", "threads", "seed", "analyzer");
+            "initRange", "scaleVectors", "patience", "threads", "seed", "analyzer");
 
     public TextCnnConfig {
         if (mode == null) {
@@ -90,7 +93,7 @@ public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, L
     /** Kim's CNN-rand with the paper's settings. */
     public static TextCnnConfig defaults() {
         return new TextCnnConfig(CnnMode.RAND, "", 0, List.of(3, 4, 5), 100, -1, 1, 0.5, 3, 50, 25, 1.0, 0.95, 1e-6,
-                0.25, 0, Props.defaultThreads(), 3435, TextAnalyzer.DEFAULT);
+                0.25, true, 0, Props.defaultThreads(), 3435, TextAnalyzer.DEFAULT);
     }
 
     /** The padding actually used: {@link #padding()}, or the largest width − 1 when it is -1. */
@@ -114,63 +117,68 @@ public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, L
 
     public TextCnnConfig withMode(CnnMode v) {
         return new TextCnnConfig(v, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
-                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, patience, threads, seed, analyzer);
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, scaleVectors, patience, threads, seed, analyzer);
     }
 
     /** Pre-trained vectors and the mode that uses them. */
     public TextCnnConfig withEmbeddings(CnnMode m, String file) {
         return new TextCnnConfig(m, file, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
-                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, patience, threads, seed, analyzer);
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, scaleVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withEmbeddingDim(int v) {
         return new TextCnnConfig(mode, embeddings, v, filterWidths, featureMaps, padding, stride, dropout,
-                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, patience, threads, seed, analyzer);
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, scaleVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withFilters(List<Integer> widths, int maps) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, widths, maps, padding, stride, dropout,
-                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, patience, threads, seed, analyzer);
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, scaleVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withPaddingAndStride(int pad, int str) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, pad, str, dropout,
-                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, patience, threads, seed, analyzer);
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, scaleVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withDropout(double v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, v,
-                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, patience, threads, seed, analyzer);
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, scaleVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withBatchSize(int v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
-                maxNorm, v, epochs, learningRate, rho, epsilon, initRange, patience, threads, seed, analyzer);
+                maxNorm, v, epochs, learningRate, rho, epsilon, initRange, scaleVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withEpochs(int v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
-                maxNorm, batchSize, v, learningRate, rho, epsilon, initRange, patience, threads, seed, analyzer);
+                maxNorm, batchSize, v, learningRate, rho, epsilon, initRange, scaleVectors, patience, threads, seed, analyzer);
+    }
+
+    public TextCnnConfig withScaleVectors(boolean v) {
+        return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, v, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withPatience(int v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
-                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, v, threads, seed, analyzer);
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, scaleVectors, v, threads, seed, analyzer);
     }
 
     public TextCnnConfig withThreads(int v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
-                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, patience, v, seed, analyzer);
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, scaleVectors, patience, v, seed, analyzer);
     }
 
     public TextCnnConfig withSeed(long v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
-                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, patience, threads, v, analyzer);
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, scaleVectors, patience, threads, v, analyzer);
     }
 
     public TextCnnConfig withAnalyzer(String v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
-                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, patience, threads, seed, v);
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon, initRange, scaleVectors, patience, threads, seed, v);
     }
 
     /**
@@ -203,6 +211,7 @@ public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, L
                 props.integer("batchSize", d.batchSize), props.integer("epochs", d.epochs),
                 props.real("learningRate", d.learningRate), props.real("rho", d.rho),
                 props.real("epsilon", d.epsilon), props.real("initRange", d.initRange),
+                Boolean.parseBoolean(props.string("scaleVectors", Boolean.toString(d.scaleVectors))),
                 props.integer("patience", d.patience), props.integer("threads", d.threads),
                 props.longValue("seed", d.seed), props.string("analyzer", d.analyzer));
     }
@@ -229,6 +238,7 @@ public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, L
         m.put("rho", Double.toString(rho));
         m.put("epsilon", Double.toString(epsilon));
         m.put("initRange", Double.toString(initRange));
+        m.put("scaleVectors", Boolean.toString(scaleVectors));
         m.put("patience", Integer.toString(patience));
         m.put("threads", Integer.toString(threads));
         m.put("seed", Long.toString(seed));

@@ -74,7 +74,8 @@ public final class TextCnnTrainer {
         TextCnnConfig resolved = new TextCnnConfig(config.mode(), config.embeddings(), dim, config.filterWidths(),
                 config.featureMaps(), config.padding(), config.stride(), config.dropout(), config.maxNorm(),
                 config.batchSize(), config.epochs(), config.learningRate(), config.rho(), config.epsilon(),
-                config.initRange(), config.patience(), config.threads(), config.seed(), config.analyzer());
+                config.initRange(), config.scaleVectors(), config.patience(), config.threads(), config.seed(),
+                config.analyzer());
         TextAnalyzer analyzer = TextAnalyzer.of(config.analyzer());
 
         // vocabulary: training words by decreasing count (then alphabetically), then the other pre-trained words
@@ -110,13 +111,23 @@ public final class TextCnnTrainer {
         int v = words.size();
         float[] emb = new float[v * dim];
         double range = config.initRange();
+        float vectorScale = 1f;
         if (vectors != null) {
-            range = Math.sqrt(3 * vectors.variance());    // U[-a, a] has variance a²/3: match the vectors (Kim)
+            double std = Math.sqrt(vectors.variance());
+            if (config.scaleVectors() && std > 0) {
+                vectorScale = (float) (config.initRange() / Math.sqrt(3) / std);
+            } else {
+                range = Math.sqrt(3) * std;                // U[-a, a] has variance a²/3: match the vectors (Kim)
+            }
         }
         for (int i = 0; i < v; i++) {
             if (vectors == null || !vectors.copyTo(words.get(i), emb, i * dim)) {
                 for (int e = 0; e < dim; e++) {
                     emb[i * dim + e] = (float) ((random.nextDouble() * 2 - 1) * range);
+                }
+            } else if (vectorScale != 1f) {
+                for (int e = 0; e < dim; e++) {
+                    emb[i * dim + e] *= vectorScale;
                 }
             }
         }

@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <pre>
  * LmBench --data DIR [--epochs 5] [--threads 2] [--batch 64] [--optimizer sgd] [--lr 0] [--direct]
- *         [--hidden 100] [--dim 60] [--order 5] [--skip-hs]
+ *         [--hidden 100] [--dim 60] [--order 5] [--skip-hs] [--max-train-words N]
  * </pre>
  */
 public final class LmBench {
@@ -54,6 +54,11 @@ public final class LmBench {
                 .withPatience(Integer.parseInt(opt.getOrDefault("patience", "2")))
                 .withMinCount(4);
 
+        int maxWords = Integer.parseInt(opt.getOrDefault("max-train-words", "0"));
+        if (maxWords > 0) {
+            // as nnlm_torch.py --max-train-words: vocabulary and training text from the first N tokens only
+            train = firstTokens(train, maxWords);
+        }
         LmVocabulary vocab = LmVocabulary.build(train, 4, 0);
         EncodedText tr = vocab.encode(train);
         EncodedText va = vocab.encode(valid);
@@ -76,13 +81,19 @@ public final class LmBench {
             Perplexity nv = Perplexity.of(nnlm, va);
             Perplexity nt = Perplexity.of(nnlm, te);
             result("nnlm_softmax", nv, nt, describe(nnlm));
+            // the weight that minimises the validation perplexity, from each model's log-probabilities computed once
+            double[] la = nnlm.logProbabilities(va.ids());
+            double[] lb = kn5.logProbabilities(va.ids());
             double bestW = 0.5;
-            double bestPpl = Double.POSITIVE_INFINITY;
+            double bestNll = Double.POSITIVE_INFINITY;
             for (int i = 1; i <= 19; i++) {
                 double w = i / 20.0;
-                double ppl = Perplexity.of(new InterpolatedModel(nnlm, kn5, w), va).perplexity();
-                if (ppl < bestPpl) {
-                    bestPpl = ppl;
+                double nll = 0;
+                for (int t = 0; t < la.length; t++) {
+                    nll -= Math.log(w * Math.exp(la[t]) + (1 - w) * Math.exp(lb[t]));
+                }
+                if (nll < bestNll) {
+                    bestNll = nll;
                     bestW = w;
                 }
             }
@@ -94,6 +105,30 @@ public final class LmBench {
                     .train(vocab, tr, va, p -> System.err.println("  " + p));
             result("nnlm_hs", Perplexity.of(hs, va), Perplexity.of(hs, te), describe(hs));
         }
+    }
+
+    /** The first lines of {@code file} up to {@code n} tokens ({@code </s>} counted), cut inside the last line. */
+    private static Path firstTokens(Path file, int n) throws java.io.IOException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int count = 0;
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            String[] tokens = LmVocabulary.tokens(line);
+            if (tokens.length == 0) {
+                continue;
+            }
+            if (count + tokens.length + 1 > n) {
+                if (n - count > 0) {
+                    out.add(String.join(" ", java.util.Arrays.copyOf(tokens, n - count)));
+                }
+                break;
+            }
+            out.add(line);
+            count += tokens.length + 1;
+        }
+        Path cut = java.nio.file.Files.createTempFile("lm-bench-train", ".txt");
+        cut.toFile().deleteOnExit();
+        java.nio.file.Files.write(cut, out);
+        return cut;
     }
 
     private static String describe(NeuralLanguageModel m) {

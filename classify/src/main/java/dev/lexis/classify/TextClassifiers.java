@@ -71,6 +71,6 @@ public final class TextClassifiers {
             }
         }
         throw new IOException(file + ": is a " + model.kind() + " model, not a text classifier (known: "
-                + BY_NAME.values().stream().map(TextClassifierFactory::kind).sorted().toList() + ")");
+                + BY_NAME.values().stream().map(TextClassifierFactory::kind).distinct().sorted().toList() + ")");
     }
 }

@@ -116,11 +116,13 @@ class ClassifyCommandTest {
         ModelFile.builder("word2vec").tensor("input", Tensor.zeros(1, 1)).build().save(word2vec);
         Result k = run("", "classify", "predict", "--model", word2vec.toString(), "text");
         assertEquals(1, k.code());
-        assertEquals("lexis: " + word2vec + ": is a word2vec model, not a text classifier (known: [fasttext, textcnn])",
+        // the known kinds include those other modules register (e.g. sequence's RNN classifiers)
+        assertTrue(k.lastErr().startsWith("lexis: " + word2vec + ": is a word2vec model, not a text classifier (known: ["),
                 k.lastErr());
+        assertTrue(k.lastErr().contains("fasttext") && k.lastErr().contains("textcnn"), k.lastErr());
 
         Result m = run("", "classify", "train", "--train", train.toString(), "--output", "x", "--model", "svm");
         assertEquals(2, m.code());
-        assertTrue(m.err().contains("--model: unknown model \"svm\"; known models: [fasttext, textcnn]"), m.err());
+        assertTrue(m.err().contains("--model: unknown model \"svm\"; known models: ["), m.err());
     }
 }

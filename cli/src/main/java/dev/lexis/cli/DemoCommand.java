@@ -88,6 +88,7 @@ public final class DemoCommand extends Subcommand {
         List<String> queries = normalize(words.isEmpty() ? DEFAULT_WORDS : words);
         PrintWriter out = out();
         Path tokens = Files.createTempFile("lexis-demo-", ".txt");
+        tokens.toFile().deleteOnExit();   // also when the run is interrupted (Ctrl-C runs no finally block)
         try {
             long start = System.nanoTime();
             DemoText.Prepared text = DemoText.prepare(tokenizer, tokens);

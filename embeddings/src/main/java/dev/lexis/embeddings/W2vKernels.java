@@ -1,7 +1,7 @@
 package dev.lexis.embeddings;
 
+import dev.lexis.nn.kernel.VectorLanes;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -80,27 +80,9 @@ final class W2vKernels {
     private static final class Simd {
         static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
         static final int L = S.length();
-        /** Shuffles for a fixed-order tree sum: lane i + L/2, i + L/4, ..., i + 1. */
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        static final VectorShuffle<Float>[] FOLD = new VectorShuffle[Integer.numberOfTrailingZeros(L)];
-
-        static {
-            for (int i = 0, s = L / 2; s >= 1; s /= 2, i++) {
-                final int step = s;
-                FOLD[i] = VectorShuffle.fromOp(S, lane -> (lane + step) & (L - 1));
-            }
-        }
-
-        /**
-         * Sum of the lanes in a fixed order. {@code reduceLanes(ADD)} leaves the order open, and the JIT's and the
-         * interpreter's orders differ, which would make single-threaded training depend on compilation timing.
-         */
+        /** Sum of the lanes in a fixed order (see {@link VectorLanes}): single-threaded training is reproducible. */
         static float hsum(FloatVector v) {
-            FloatVector x = v;
-            for (VectorShuffle<Float> f : FOLD) {
-                x = x.add(x.rearrange(f));
-            }
-            return x.lane(0);
+            return VectorLanes.sum(v);
         }
 
         static void dots(float[] a, int[] offs, int count, float[] b, int bOff, int n, float[] out) {

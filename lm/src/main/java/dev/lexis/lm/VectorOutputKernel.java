@@ -3,6 +3,8 @@ package dev.lexis.lm;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import dev.lexis.nn.kernel.Kernels;
+import dev.lexis.nn.kernel.VectorLanes;
 
 /**
  * {@link OutputKernel} on the JDK's Vector API: register tiles of 4 rows × 4 vectors, all FMAs along the
@@ -127,14 +129,8 @@ final class VectorOutputKernel implements OutputKernel {
                 mx = mx.max(FloatVector.fromArray(S, y, o + v));
             }
             float max = mx.reduceLanes(VectorOperators.MAX);
-            FloatVector m = FloatVector.broadcast(S, max);
-            FloatVector acc = FloatVector.zero(S);
-            for (int v = 0; v < vp; v += L) {
-                FloatVector e = FloatVector.fromArray(S, y, o + v).sub(m).lanewise(VectorOperators.EXP);
-                e.intoArray(y, o + v);
-                acc = acc.add(e);
-            }
-            double sum = acc.reduceLanes(VectorOperators.ADD);
+            // nn's exp kernel, not lanewise(EXP): that one gives other bits before and after JIT compilation
+            double sum = Kernels.get().expShifted(y, o, max, y, o, vp);
             double lp = yt - max - Math.log(sum);
             logp[i] = lp;
             total += lp;
@@ -205,22 +201,22 @@ final class VectorOutputKernel implements OutputKernel {
                     a33 = g.fma(w3, a33);
                 }
                 int o = i * kp + k;
-                dz[o] += a00.reduceLanes(VectorOperators.ADD);
-                dz[o + 1] += a01.reduceLanes(VectorOperators.ADD);
-                dz[o + 2] += a02.reduceLanes(VectorOperators.ADD);
-                dz[o + 3] += a03.reduceLanes(VectorOperators.ADD);
-                dz[o + kp] += a10.reduceLanes(VectorOperators.ADD);
-                dz[o + kp + 1] += a11.reduceLanes(VectorOperators.ADD);
-                dz[o + kp + 2] += a12.reduceLanes(VectorOperators.ADD);
-                dz[o + kp + 3] += a13.reduceLanes(VectorOperators.ADD);
-                dz[o + 2 * kp] += a20.reduceLanes(VectorOperators.ADD);
-                dz[o + 2 * kp + 1] += a21.reduceLanes(VectorOperators.ADD);
-                dz[o + 2 * kp + 2] += a22.reduceLanes(VectorOperators.ADD);
-                dz[o + 2 * kp + 3] += a23.reduceLanes(VectorOperators.ADD);
-                dz[o + 3 * kp] += a30.reduceLanes(VectorOperators.ADD);
-                dz[o + 3 * kp + 1] += a31.reduceLanes(VectorOperators.ADD);
-                dz[o + 3 * kp + 2] += a32.reduceLanes(VectorOperators.ADD);
-                dz[o + 3 * kp + 3] += a33.reduceLanes(VectorOperators.ADD);
+                dz[o] += VectorLanes.sum(a00);
+                dz[o + 1] += VectorLanes.sum(a01);
+                dz[o + 2] += VectorLanes.sum(a02);
+                dz[o + 3] += VectorLanes.sum(a03);
+                dz[o + kp] += VectorLanes.sum(a10);
+                dz[o + kp + 1] += VectorLanes.sum(a11);
+                dz[o + kp + 2] += VectorLanes.sum(a12);
+                dz[o + kp + 3] += VectorLanes.sum(a13);
+                dz[o + 2 * kp] += VectorLanes.sum(a20);
+                dz[o + 2 * kp + 1] += VectorLanes.sum(a21);
+                dz[o + 2 * kp + 2] += VectorLanes.sum(a22);
+                dz[o + 2 * kp + 3] += VectorLanes.sum(a23);
+                dz[o + 3 * kp] += VectorLanes.sum(a30);
+                dz[o + 3 * kp + 1] += VectorLanes.sum(a31);
+                dz[o + 3 * kp + 2] += VectorLanes.sum(a32);
+                dz[o + 3 * kp + 3] += VectorLanes.sum(a33);
             }
         }
         for (; i < rows; i++) {
@@ -231,7 +227,7 @@ final class VectorOutputKernel implements OutputKernel {
                 for (int v = c0; v < c1; v += L) {
                     a = FloatVector.fromArray(S, dy, d0 + v).fma(FloatVector.fromArray(S, ut, u0 + v), a);
                 }
-                dz[i * kp + k] += a.reduceLanes(VectorOperators.ADD);
+                dz[i * kp + k] += VectorLanes.sum(a);
             }
         }
     }

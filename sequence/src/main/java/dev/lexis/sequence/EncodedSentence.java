@@ -1,10 +1,10 @@
 package dev.lexis.sequence;
 
 /**
- * A sentence as ids: words, case shapes, suffixes and gold tags (−1 for a tag never seen in training, or when
- * there is no gold tag).
+ * A sentence as ids: words, case shapes, suffixes, character n-gram buckets per token (null when not used) and gold
+ * tags (−1 for a tag never seen in training, or when there is no gold tag).
  */
-record EncodedSentence(int[] words, int[] cases, int[] suffixes, int[] tags) {
+record EncodedSentence(int[] words, int[] cases, int[] suffixes, int[][] subwords, int[] tags) {
     int length() {
         return words.length;
     }
@@ -14,11 +14,19 @@ record EncodedSentence(int[] words, int[] cases, int[] suffixes, int[] tags) {
         int[] w = new int[n];
         int[] c = new int[n];
         int[] s = new int[n];
+        int[][] sub = null;
         for (int i = 0; i < n; i++) {
             w[i] = encoder.wordId(tokens[i]);
             c[i] = TokenEncoder.caseShape(tokens[i]);
             s[i] = encoder.suffixId(tokens[i]);
+            int[] buckets = encoder.subwords(tokens[i]);
+            if (buckets != null) {
+                if (sub == null) {
+                    sub = new int[n][];
+                }
+                sub[i] = buckets;
+            }
         }
-        return new EncodedSentence(w, c, s, tags);
+        return new EncodedSentence(w, c, s, sub, tags);
     }
 }

@@ -17,6 +17,10 @@ final class SentenceBatch {
     int[] cases = new int[0];
     int[] suffixes = new int[0];
     int[] targets = new int[0];
+    /** Character n-gram bags, one per row (empty on padding rows): Ops.embeddingBag's offsets, ids and weights. */
+    int[] subwordOffsets = new int[1];
+    int[] subwordIds = new int[0];
+    float[] subwordWeights = new float[0];
 
     /**
      * Fills the batch with {@code sentences} (already sorted longest first).
@@ -38,7 +42,9 @@ final class SentenceBatch {
             lengths = new int[batch];
         }
         tokens = 0;
+        boolean subwords = false;
         for (int s = 0; s < batch; s++) {
+            subwords |= sentences.get(s).subwords() != null;
             EncodedSentence e = sentences.get(s);
             int len = e.length();
             assert len <= steps : "sentences must be sorted longest first";
@@ -63,5 +69,44 @@ final class SentenceBatch {
                 }
             }
         }
+        if (subwords) {
+            fillSubwords(sentences, n);
+        }
+    }
+
+    /** Row r's bag: the n-gram buckets of its token, each weighted 1/count (their mean); padding rows: empty. */
+    private void fillSubwords(List<EncodedSentence> sentences, int rows) {
+        if (subwordOffsets.length < rows + 1) {
+            subwordOffsets = new int[rows + 1];
+        }
+        int total = 0;
+        for (EncodedSentence e : sentences) {
+            if (e.subwords() == null) {
+                continue;   // an empty sentence
+            }
+            for (int[] b : e.subwords()) {
+                total += b.length;
+            }
+        }
+        if (subwordIds.length < total) {
+            subwordIds = new int[total];
+            subwordWeights = new float[total];
+        }
+        int k = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int s = 0; s < batch; s++) {
+                subwordOffsets[t * batch + s] = k;
+                EncodedSentence e = sentences.get(s);
+                if (t < e.length()) {
+                    int[] b = e.subwords()[t];
+                    float w = 1f / b.length;
+                    for (int id : b) {
+                        subwordIds[k] = id;
+                        subwordWeights[k++] = w;
+                    }
+                }
+            }
+        }
+        subwordOffsets[steps * batch] = k;
     }
 }

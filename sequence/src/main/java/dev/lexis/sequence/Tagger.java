@@ -271,7 +271,8 @@ public final class Tagger {
         });
         try {
             TaggerConfig config = TaggerConfig.fromProperties(props);
-            TokenEncoder encoder = new TokenEncoder(m.vocabularyWords(), m.strings("suffixes"), config.lowercase());
+            TokenEncoder encoder = new TokenEncoder(m.vocabularyWords(), m.strings("suffixes"), config.lowercase(),
+                    config.subwordDim() > 0 ? TaggerConfig.SUBWORD_BUCKETS : 0);
             Map<String, Tensor> tensors = new HashMap<>();
             for (String name : m.tensorNames()) {
                 tensors.put(name, m.tensor(name));

@@ -31,15 +31,22 @@ import java.util.Set;
  * @param seed             seed of every random choice (initialisation, batch order, dropout)
  * @param embeddings       path of a word2vec text or binary vectors file to initialise the embeddings, "" for none
  * @param freezeEmbeddings keep pre-trained embeddings fixed
+ * @param subwordDim       size of the character n-gram vector added to each token, 0 for none: the mean of learned
+ *                         vectors of the token's lower-cased character 2-, 3- and 4-grams (with {@code <} and
+ *                         {@code >} marking the word's start and end) hashed into {@link #SUBWORD_BUCKETS} buckets,
+ *                         as fastText's subwords (Bojanowski et al. 2017); it gives unseen words a representation
  */
 public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int hiddenSize, int embeddingDim,
                            boolean features, boolean lowercase, float dropout, float wordDropout, int epochs,
                            int batchSize, float learningRate, float clipNorm, int bpttLimit, int patience, int threads,
-                           long seed, String embeddings, boolean freezeEmbeddings) {
+                           long seed, String embeddings, boolean freezeEmbeddings, int subwordDim) {
+
+    /** Hash buckets of the character n-gram vectors (see {@code subwordDim}). */
+    public static final int SUBWORD_BUCKETS = 1 << 16;
 
     static final Set<String> KEYS = Set.of("cell", "bidirectional", "layers", "hiddenSize", "embeddingDim",
             "features", "lowercase", "dropout", "wordDropout", "epochs", "batchSize", "learningRate", "clipNorm",
-            "bpttLimit", "patience", "threads", "seed", "embeddings", "freezeEmbeddings");
+            "bpttLimit", "patience", "threads", "seed", "embeddings", "freezeEmbeddings", "subwordDim");
 
     /** @throws IllegalArgumentException naming the field with a bad value */
     public TaggerConfig {
@@ -70,6 +77,9 @@ public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int
         if (patience < 0) {
             throw new IllegalArgumentException("patience must be >= 0, got " + patience);
         }
+        if (subwordDim < 0) {
+            throw new IllegalArgumentException("subwordDim must be >= 0, got " + subwordDim);
+        }
         if (embeddings == null) {
             embeddings = "";
         }
@@ -84,7 +94,7 @@ public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int
     /** The defaults listed in the class comment (no dropout, no extra features, clipping at 5, 2 threads). */
     public static TaggerConfig defaults() {
         return new TaggerConfig(CellKind.LSTM, true, 1, 100, 100, false, false, 0f, 0f, 10, 32, 1e-3f, 5f, 0, 3, 2,
-                1L, "", false);
+                1L, "", false, 0);
     }
 
     public TaggerConfig withCell(CellKind v) {
@@ -163,6 +173,10 @@ public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int
         return with("freezeEmbeddings", Boolean.toString(v));
     }
 
+    public TaggerConfig withSubwordDim(int v) {
+        return with("subwordDim", Integer.toString(v));
+    }
+
     /** A copy with one key changed (keys as in {@link #toProperties()}). */
     public TaggerConfig with(String key, String value) {
         Map<String, String> p = toProperties();
@@ -192,6 +206,7 @@ public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int
         p.put("seed", Long.toString(seed));
         p.put("embeddings", embeddings);
         p.put("freezeEmbeddings", Boolean.toString(freezeEmbeddings));
+        p.put("subwordDim", Integer.toString(subwordDim));
         return p;
     }
 
@@ -218,7 +233,8 @@ public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int
                     integer(p, "embeddingDim"), bool(p, "features"), bool(p, "lowercase"), real(p, "dropout"),
                     real(p, "wordDropout"), integer(p, "epochs"), integer(p, "batchSize"), real(p, "learningRate"),
                     real(p, "clipNorm"), integer(p, "bpttLimit"), integer(p, "patience"), integer(p, "threads"),
-                    Long.parseLong(p.get("seed").strip()), p.get("embeddings"), bool(p, "freezeEmbeddings"));
+                    Long.parseLong(p.get("seed").strip()), p.get("embeddings"), bool(p, "freezeEmbeddings"),
+                    integer(p, "subwordDim"));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in tagger options: " + e.getMessage(), e);
         }

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The tagger's network: embeddings (word; optionally case shape and suffix) → dropout → recurrent stack →
+ * The tagger's network: embeddings (word; optionally case shape and suffix, and the mean of character n-gram
+ * vectors) → dropout → recurrent stack →
  * dropout → dense → logits per token. Parameters: {@code embedding}, {@code case_embedding},
- * {@code suffix_embedding}, {@code rnn.l0.fw.weight} …, {@code output.weight}, {@code output.bias}.
+ * {@code suffix_embedding}, {@code subword_embedding}, {@code rnn.l0.fw.weight} …, {@code output.weight}, {@code output.bias}.
  */
 final class TaggerNetwork {
     static final int CASE_DIM = 8;
@@ -27,17 +28,20 @@ final class TaggerNetwork {
     final Parameter embedding;
     final Parameter caseEmbedding;
     final Parameter suffixEmbedding;
+    final Parameter subwordEmbedding;
     final RecurrentStack stack;
     final Parameter outputWeight;
     final Parameter outputBias;
     private final List<Parameter> parameters;
 
     private TaggerNetwork(TaggerConfig config, Parameter embedding, Parameter caseEmbedding, Parameter suffixEmbedding,
-                          RecurrentStack stack, Parameter outputWeight, Parameter outputBias) {
+                          Parameter subwordEmbedding, RecurrentStack stack, Parameter outputWeight,
+                          Parameter outputBias) {
         this.config = config;
         this.embedding = embedding;
         this.caseEmbedding = caseEmbedding;
         this.suffixEmbedding = suffixEmbedding;
+        this.subwordEmbedding = subwordEmbedding;
         this.stack = stack;
         this.outputWeight = outputWeight;
         this.outputBias = outputBias;
@@ -47,6 +51,9 @@ final class TaggerNetwork {
             all.add(caseEmbedding);
             all.add(suffixEmbedding);
         }
+        if (subwordEmbedding != null) {
+            all.add(subwordEmbedding);
+        }
         all.addAll(stack.parameters());
         all.add(outputWeight);
         all.add(outputBias);
@@ -54,7 +61,7 @@ final class TaggerNetwork {
     }
 
     static int inputSize(TaggerConfig config) {
-        return config.embeddingDim() + (config.features() ? CASE_DIM + SUFFIX_DIM : 0);
+        return config.embeddingDim() + (config.features() ? CASE_DIM + SUFFIX_DIM : 0) + config.subwordDim();
     }
 
     static RecurrentConfig recurrentConfig(TaggerConfig config) {
@@ -72,12 +79,14 @@ final class TaggerNetwork {
             caseEmb = Parameter.sparseRows("case_embedding", uniform(random, 0.1f, TokenEncoder.CASE_SHAPES, CASE_DIM));
             suffixEmb = Parameter.sparseRows("suffix_embedding", uniform(random, 0.1f, suffixCount, SUFFIX_DIM));
         }
+        Parameter subwordEmb = config.subwordDim() == 0 ? null : Parameter.sparseRows("subword_embedding",
+                uniform(random, 0.1f, TaggerConfig.SUBWORD_BUCKETS, config.subwordDim()));
         RecurrentConfig rc = recurrentConfig(config);
         RecurrentStack stack = RecurrentStack.create("rnn", rc, random);
         float bound = (float) Math.sqrt(6.0 / (rc.outputSize() + tagCount));
         Parameter w = Parameter.dense("output.weight", uniform(random, bound, rc.outputSize(), tagCount));
         Parameter b = Parameter.dense("output.bias", Tensor.zeros(tagCount));
-        return new TaggerNetwork(config, emb, caseEmb, suffixEmb, stack, w, b);
+        return new TaggerNetwork(config, emb, caseEmb, suffixEmb, subwordEmb, stack, w, b);
     }
 
     /** The network over loaded tensors, by name. */
@@ -88,7 +97,8 @@ final class TaggerNetwork {
         var lookup = RecurrentStack.lookup(byName);
         Parameter caseEmb = config.features() ? lookup.apply("case_embedding") : null;
         Parameter suffixEmb = config.features() ? lookup.apply("suffix_embedding") : null;
-        return new TaggerNetwork(config, lookup.apply("embedding"), caseEmb, suffixEmb,
+        Parameter subwordEmb = config.subwordDim() > 0 ? lookup.apply("subword_embedding") : null;
+        return new TaggerNetwork(config, lookup.apply("embedding"), caseEmb, suffixEmb, subwordEmb,
                 RecurrentStack.of("rnn", recurrentConfig(config), lookup), lookup.apply("output.weight"),
                 lookup.apply("output.bias"));
     }
@@ -117,6 +127,10 @@ final class TaggerNetwork {
         if (caseEmbedding != null) {
             x = Ops.concat(x, Ops.embedding(tape.param(caseEmbedding), b.cases, rows, 0),
                     Ops.embedding(tape.param(suffixEmbedding), b.suffixes, rows, 0));
+        }
+        if (subwordEmbedding != null) {
+            x = Ops.concat(x, Ops.embeddingBag(tape.param(subwordEmbedding), b.subwordOffsets, b.subwordIds,
+                    b.subwordWeights, rows));
         }
         x = Ops.dropout(x, config.dropout());
         Var h = stack.forward(x, b.batch, b.lengths);

@@ -47,6 +47,7 @@ public final class TaggerTrainer {
     private final TaggerConfig config;
     private TaggerListener listener = TaggerListener.NONE;
     private Path checkpoint;
+    private Path resume;
 
     public TaggerTrainer(TaggerConfig config) {
         if (config == null) {
@@ -70,12 +71,27 @@ public final class TaggerTrainer {
     }
 
     /**
+     * Continues training from a checkpoint written by {@link #checkpointTo} (parameters, Adam's moments, best
+     * parameters so far, epoch, step and early-stopping state): training goes on with the epoch after the saved
+     * one, and with the same data, config, seed and thread count it ends with the same model as a run that was
+     * never interrupted. The config may differ only in {@code epochs}, {@code patience} and {@code threads}.
+     */
+    public TaggerTrainer resumeFrom(Path file) {
+        this.resume = file;
+        return this;
+    }
+
+    /** Config keys a resumed run may change. */
+    private static final java.util.Set<String> RESUMABLE_CHANGES = java.util.Set.of("epochs", "patience", "threads");
+
+    /**
      * Trains on {@code train}, choosing the epoch by {@code dev} when it is not empty.
      *
      * @param train gold-tagged sentences (at least one token)
      * @param dev   gold-tagged sentences for early stopping; may be empty (then the last epoch is kept)
      * @throws IllegalArgumentException when there is no training token
-     * @throws IOException              when the pre-trained vectors or the checkpoint cannot be read or written
+     * @throws IOException              when the pre-trained vectors or the checkpoint cannot be read or written, or
+     *                                  the checkpoint to resume from was trained with another config or data
      * @throws TrainingDivergedException when the loss becomes NaN or infinite
      */
     public Tagger train(List<ConllSentence> train, List<ConllSentence> dev) throws IOException {
@@ -129,7 +145,7 @@ public final class TaggerTrainer {
         suffixes.add(0, TokenEncoder.UNKNOWN);
         List<String> tags = new ArrayList<>(tagSet);
         TokenEncoder encoder = new TokenEncoder(words, cfg.features() ? suffixes : List.of(TokenEncoder.UNKNOWN),
-                cfg.lowercase());
+                cfg.lowercase(), cfg.subwordDim() > 0 ? TaggerConfig.SUBWORD_BUCKETS : 0);
         SplittableRandom random = new SplittableRandom(cfg.seed());
         TaggerNetwork network = TaggerNetwork.create(cfg, encoder.vocabularySize(),
                 encoder.suffixes().size(), tags.size(), random);
@@ -233,7 +249,28 @@ public final class TaggerTrainer {
             long step = 0;
             double seconds = 0;
             long trainedTokens = 0;
-            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+            int firstEpoch = 1;
+            if (resume != null) {
+                checkResumable(resume);
+                Checkpoint.Progress p;
+                try {
+                    p = Checkpoint.restore(resume, parameters, optimizer, best);
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(resume + ": cannot resume (other data or options?): " + e.getMessage(), e);
+                }
+                firstEpoch = p.epoch() + 1;
+                step = p.step();
+                bestEpoch = p.bestEpoch();
+                bestScore = p.bestValidation();
+                sinceBest = p.epochsSinceBest();
+                listener.onMessage("resumed from " + resume + " after epoch " + p.epoch() + " (step " + step + ")");
+                if (cfg.patience() > 0 && sinceBest >= cfg.patience() && !dev.isEmpty()) {
+                    listener.onMessage("the checkpoint had already stopped early (no better dev score for "
+                            + sinceBest + " epochs)");
+                    firstEpoch = cfg.epochs() + 1;
+                }
+            }
+            for (int epoch = firstEpoch; epoch <= cfg.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 List<List<EncodedSentence>> batches = batches(epoch);
                 double lossSum = 0;
@@ -300,7 +337,22 @@ public final class TaggerTrainer {
                 listener.onMessage("kept epoch " + bestEpoch + " (best on the dev set)");
             }
             provenance.put("bestEpoch", Integer.toString(bestEpoch));
-            provenance.put("trainTokensPerSecond", String.format(Locale.ROOT, "%.0f", trainedTokens / seconds));
+            if (seconds > 0) {
+                provenance.put("trainTokensPerSecond", String.format(Locale.ROOT, "%.0f", trainedTokens / seconds));
+            }
+        }
+
+        /** Refuses a checkpoint of another kind or trained with options that change the model or its training. */
+        private void checkResumable(Path file) throws IOException {
+            Map<String, String> saved = dev.lexis.nn.io.ModelFile.load(file, Checkpoint.KIND).config();
+            for (Map.Entry<String, String> e : cfg.toProperties().entrySet()) {
+                String was = saved.get(e.getKey());
+                if (!RESUMABLE_CHANGES.contains(e.getKey()) && !e.getValue().equals(was)) {
+                    throw new IOException(file + ": the checkpoint was trained with " + e.getKey() + "="
+                            + (was == null ? "(unset)" : was) + ", the options give " + e.getKey() + "="
+                            + e.getValue() + "; resume with the same options");
+                }
+            }
         }
 
         /** Sentences sorted by length (ties in a seeded random order), cut into batches, batch order shuffled. */

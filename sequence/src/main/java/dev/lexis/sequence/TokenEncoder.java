@@ -8,20 +8,24 @@ import java.util.Map;
 
 /**
  * Maps tokens to the ids a tagger embeds: the word (id 0 is {@code <unk>}), optionally its letter-case shape and its
- * last three letters (id 0 is an unknown suffix). Immutable and thread-safe.
+ * last three letters (id 0 is an unknown suffix), and optionally its hashed character n-grams. Immutable and thread-safe.
  */
 final class TokenEncoder {
     static final String UNKNOWN = "<unk>";
     static final int CASE_SHAPES = 5;
     static final int SUFFIX_LENGTH = 3;
+    static final int MIN_NGRAM = 2;
+    static final int MAX_NGRAM = 4;
 
     private final List<String> words;
     private final Map<String, Integer> wordIds;
     private final List<String> suffixes;
     private final Map<String, Integer> suffixIds;
     private final boolean lowercase;
+    private final int subwordBuckets;
 
-    TokenEncoder(List<String> words, List<String> suffixes, boolean lowercase) {
+    /** @param subwordBuckets hash buckets of the character n-grams, 0 when the tagger uses none */
+    TokenEncoder(List<String> words, List<String> suffixes, boolean lowercase, int subwordBuckets) {
         if (words.isEmpty() || !words.get(0).equals(UNKNOWN)) {
             throw new IllegalArgumentException("the word list must start with " + UNKNOWN);
         }
@@ -30,6 +34,12 @@ final class TokenEncoder {
         this.suffixes = List.copyOf(suffixes);
         this.suffixIds = index(suffixes);
         this.lowercase = lowercase;
+        this.subwordBuckets = subwordBuckets;
+    }
+
+    /** The n-gram buckets of a token, or null when the tagger uses no character n-grams. */
+    int[] subwords(String token) {
+        return subwordBuckets == 0 ? null : subwordBuckets(token, subwordBuckets);
     }
 
     private static Map<String, Integer> index(List<String> list) {
@@ -78,6 +88,34 @@ final class TokenEncoder {
     static String suffix(String token) {
         String lower = token.toLowerCase(Locale.ROOT);
         return lower.length() <= SUFFIX_LENGTH ? lower : lower.substring(lower.length() - SUFFIX_LENGTH);
+    }
+
+    /**
+     * The hash buckets of a token's character n-grams, n = {@value #MIN_NGRAM} to {@value #MAX_NGRAM}, of the
+     * lower-cased token framed as {@code <token>} (fastText's subwords, Bojanowski et al. 2017): 32-bit FNV-1a
+     * over the n-gram's chars, modulo {@code buckets}. A one-letter token "a" gives "<a", "a>" and "<a>".
+     *
+     * @return one bucket per n-gram (repeats kept), never empty
+     */
+    static int[] subwordBuckets(String token, int buckets) {
+        String framed = "<" + token.toLowerCase(Locale.ROOT) + ">";
+        int len = framed.length();
+        int count = 0;
+        for (int n = MIN_NGRAM; n <= MAX_NGRAM; n++) {
+            count += Math.max(0, len - n + 1);
+        }
+        int[] ids = new int[count];
+        int k = 0;
+        for (int n = MIN_NGRAM; n <= MAX_NGRAM; n++) {
+            for (int start = 0; start + n <= len; start++) {
+                int h = 0x811c9dc5;
+                for (int i = start; i < start + n; i++) {
+                    h = (h ^ framed.charAt(i)) * 0x01000193;
+                }
+                ids[k++] = Integer.remainderUnsigned(h, buckets);
+            }
+        }
+        return ids;
     }
 
     /** 0 no upper-case letter, 1 capitalised, 2 all upper case, 3 has a digit, 4 other mixed case. */

@@ -102,6 +102,62 @@ class TaggerTest {
     }
 
     @Test
+    void resumingFromACheckpointEndsWithTheSameModelAsAnUninterruptedRun() throws IOException {
+        List<ConllSentence> dev = test.subList(0, 30);
+        TaggerConfig config = TaggerConfig.defaults().withHiddenSize(8).withEmbeddingDim(8).withEpochs(3)
+                .withThreads(2).withDropout(0.2f).withWordDropout(0.1f).withFeatures(true).withSubwordDim(4)
+                .withPatience(0);
+        Tagger whole = new TaggerTrainer(config).train(train, dev);
+        Path checkpoint = dir.resolve("tagger.checkpoint");
+        new TaggerTrainer(config.withEpochs(1)).checkpointTo(checkpoint).train(train, dev);
+        List<String> messages = new ArrayList<>();
+        Tagger resumed = new TaggerTrainer(config).resumeFrom(checkpoint).listener(new TaggerListener() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                messages.add("epoch " + report.epoch());
+            }
+
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+        }).train(train, dev);
+        assertEquals("resumed from " + checkpoint + " after epoch 1 (step 13)", messages.get(1), messages.toString());
+        assertTrue(messages.containsAll(List.of("epoch 2", "epoch 3")) && !messages.contains("epoch 1"),
+                messages.toString());
+        for (int i = 0; i < whole.parameters().size(); i++) {
+            assertArrayEquals(whole.parameters().get(i).value().toArray(), resumed.parameters().get(i).value().toArray(),
+                    whole.parameters().get(i).name());
+        }
+        IOException e = assertThrows(IOException.class,
+                () -> new TaggerTrainer(config.withHiddenSize(9)).resumeFrom(checkpoint).train(train, dev));
+        assertEquals(checkpoint + ": the checkpoint was trained with hiddenSize=8, the options give hiddenSize=9; "
+                + "resume with the same options", e.getMessage());
+        Path notACheckpoint = dir.resolve("tagger-model.lexis");
+        whole.save(notACheckpoint);
+        e = assertThrows(IOException.class,
+                () -> new TaggerTrainer(config).resumeFrom(notACheckpoint).train(train, dev));
+        assertEquals(notACheckpoint + ": is a tagger model, expected checkpoint", e.getMessage());
+    }
+
+    @Test
+    void characterNgramsGiveUnseenWordsTheirOwnVectorAndSurviveSaveAndLoad() throws IOException {
+        assertArrayEquals(TokenEncoder.subwordBuckets("Dog", 1 << 16), TokenEncoder.subwordBuckets("dog", 1 << 16));
+        assertEquals(3, TokenEncoder.subwordBuckets("a", 1 << 16).length);    // "<a", "a>", "<a>"
+        assertEquals(6, TokenEncoder.subwordBuckets("ab", 1 << 16).length);   // "<a", "ab", "b>", "<ab", "ab>", "<ab>"
+        TaggerConfig config = TaggerConfig.defaults().withHiddenSize(8).withEmbeddingDim(8).withEpochs(2)
+                .withThreads(2).withSubwordDim(6);
+        Tagger t = new TaggerTrainer(config).train(train, List.of());
+        assertTrue(t.parameters().stream().anyMatch(p -> p.name().equals("subword_embedding")));
+        Path file = dir.resolve("subwords.lexis");
+        t.save(file);
+        Tagger loaded = Tagger.load(file);
+        List<List<String>> sentences = List.of(List.of("the", "doggy", "saws"), List.of(), List.of("a", "cat"));
+        assertEquals(t.tagAll(sentences), loaded.tagAll(sentences));
+        assertEquals(6, loaded.config().subwordDim());
+    }
+
+    @Test
     void savesAndLoadsTheSameTagger() throws IOException {
         Path file = dir.resolve("tagger.lexis");
         tagger.save(file);

@@ -101,6 +101,14 @@ public final class TagTrainCommand extends Subcommand {
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Write a training checkpoint here after each epoch.")
     Path checkpoint;
 
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue from a checkpoint written by --checkpoint "
+            + "(same data and options; --epochs, --patience and --threads may change).")
+    Path resume;
+
+    @Option(names = "--subwords", defaultValue = "0", paramLabel = "D", description = "Add the mean of D-dimensional vectors "
+            + "of the word's character 2- to 4-grams (hashed, as fastText's subwords), 0 = off (default: ${DEFAULT-VALUE}).")
+    int subwords;
+
     @Override
     public Integer call() throws Exception {
         TaggerConfig config;
@@ -111,7 +119,8 @@ public final class TagTrainCommand extends Subcommand {
                     .withPatience(patience).withBatchSize(batch).withLearningRate(lr).withClipNorm(clip)
                     .withBpttLimit(bptt).withSeed(seed)
                     .withThreads(threads != null ? threads : Math.min(2, Runtime.getRuntime().availableProcessors()))
-                    .withEmbeddings(embeddings == null ? "" : embeddings.toString()).withFreezeEmbeddings(freeze);
+                    .withEmbeddings(embeddings == null ? "" : embeddings.toString()).withFreezeEmbeddings(freeze)
+                    .withSubwordDim(subwords);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -131,6 +140,9 @@ public final class TagTrainCommand extends Subcommand {
         });
         if (checkpoint != null) {
             trainer.checkpointTo(checkpoint);
+        }
+        if (resume != null) {
+            trainer.resumeFrom(resume);
         }
         Tagger tagger = trainer.train(trainData, devData);
         tagger.save(output);

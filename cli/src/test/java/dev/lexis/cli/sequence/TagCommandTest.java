@@ -95,6 +95,29 @@ class TagCommandTest {
     }
 
     @Test
+    void resumesFromACheckpoint() {
+        Path checkpoint = dir.resolve("chunker.checkpoint");
+        Path first = dir.resolve("first.lexis");
+        Result r = run("", "tag", "train", "--train", train.toString(), "--output", first.toString(), "--tag-column", "2",
+                "--hidden", "8", "--dim", "8", "--subwords", "4", "--epochs", "1", "--threads", "1", "--checkpoint",
+                checkpoint.toString());
+        assertEquals(0, r.code(), r.toString());
+        Path resumed = dir.resolve("resumed.lexis");
+        r = run("", "tag", "train", "--train", train.toString(), "--output", resumed.toString(), "--tag-column", "2",
+                "--hidden", "8", "--dim", "8", "--subwords", "4", "--epochs", "3", "--threads", "1", "--resume",
+                checkpoint.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("lexis tag train: resumed from " + checkpoint + " after epoch 1 (step 10)"), r.err());
+        assertTrue(r.err().contains("epoch 2/3") && r.err().contains("epoch 3/3") && !r.err().contains("epoch 1/3"),
+                r.err());
+        r = run("", "tag", "train", "--train", train.toString(), "--output", resumed.toString(), "--tag-column", "2",
+                "--hidden", "9", "--dim", "8", "--subwords", "4", "--epochs", "3", "--resume", checkpoint.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertEquals("lexis: " + checkpoint + ": the checkpoint was trained with hiddenSize=8, the options give "
+                + "hiddenSize=9; resume with the same options", r.err().strip().lines().reduce((x, y) -> y).orElse(""));
+    }
+
+    @Test
     void badInputGivesOneLineErrors() throws Exception {
         Path ragged = dir.resolve("ragged.txt");
         Files.writeString(ragged, "the DT B-NP\ncat NN\n\n");

@@ -26,16 +26,19 @@ import java.util.TreeSet;
  * @param learningRateDecay r of the paper's schedule ε_t = ε0 / (1 + r t), t = the number of updates; 0 = none
  * @param weightDecay       L2 penalty λ added to the gradient of the weights and of C (not of the biases),
  *                          as in the paper
- * @param patience          epochs without a better validation perplexity before stopping early; with SGD
- *                          each such epoch also restores the best weights and halves the rate
+ * @param dropout           dropout rate p (Srivastava et al. 2014; not in the paper) on the concatenated
+ *                          embeddings x and on the tanh outputs during training: each unit is zeroed with
+ *                          probability p and the others scaled by 1 / (1 − p); 0 = none; evaluation never drops
+ * @param patience          epochs without a better validation perplexity before stopping early; each
+ *                          such epoch also restores the best weights and halves the rate
  * @param threads           worker threads (asynchronous data-parallel mini-batches, as the paper's
  *                          shared-memory runs); 1 makes training reproducible
  * @param seed              seed of the initial weights and of the shuffling
  */
 public record NnlmConfig(int contextSize, int embeddingDim, int hiddenSize, boolean direct, OutputLayer outputLayer,
                          int minCount, int maxVocab, int epochs, int batchSize, Optimizer optimizer,
-                         double learningRate, double learningRateDecay, double weightDecay, int patience,
-                         int threads, long seed) {
+                         double learningRate, double learningRateDecay, double weightDecay, double dropout,
+                         int patience, int threads, long seed) {
 
     /** The output layer: a softmax over the whole vocabulary, or hierarchical softmax over a Huffman tree. */
     public enum OutputLayer {
@@ -84,6 +87,7 @@ public record NnlmConfig(int contextSize, int embeddingDim, int hiddenSize, bool
         check(learningRateDecay >= 0 && Double.isFinite(learningRateDecay),
                 "learningRateDecay must be >= 0, got " + learningRateDecay);
         check(weightDecay >= 0 && Double.isFinite(weightDecay), "weightDecay must be >= 0, got " + weightDecay);
+        check(dropout >= 0 && dropout < 1, "dropout must be >= 0 and < 1, got " + dropout);
         check(patience >= 1, "patience must be >= 1, got " + patience);
         check(threads >= 1, "threads must be >= 1, got " + threads);
     }
@@ -96,7 +100,7 @@ public record NnlmConfig(int contextSize, int embeddingDim, int hiddenSize, bool
 
     /** The paper's Brown setting where it has one (n = 5, m = 60, h = 100, min-count 4), full softmax, SGD. */
     public static NnlmConfig defaults() {
-        return new NnlmConfig(4, 60, 100, false, OutputLayer.SOFTMAX, 4, 0, 5, 64, Optimizer.SGD, 0, 0, 0, 2,
+        return new NnlmConfig(4, 60, 100, false, OutputLayer.SOFTMAX, 4, 0, 5, 64, Optimizer.SGD, 0, 0, 0, 0, 2,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), 1);
     }
 
@@ -112,87 +116,92 @@ public record NnlmConfig(int contextSize, int embeddingDim, int hiddenSize, bool
 
     public NnlmConfig withContextSize(int v) {
         return new NnlmConfig(v, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs, batchSize,
-                optimizer, learningRate, learningRateDecay, weightDecay, patience, threads, seed);
+                optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withEmbeddingDim(int v) {
         return new NnlmConfig(contextSize, v, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs, batchSize,
-                optimizer, learningRate, learningRateDecay, weightDecay, patience, threads, seed);
+                optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withHiddenSize(int v) {
         return new NnlmConfig(contextSize, embeddingDim, v, direct, outputLayer, minCount, maxVocab, epochs, batchSize,
-                optimizer, learningRate, learningRateDecay, weightDecay, patience, threads, seed);
+                optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withDirect(boolean v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, v, outputLayer, minCount, maxVocab, epochs,
-                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, patience, threads, seed);
+                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withOutputLayer(OutputLayer v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, v, minCount, maxVocab, epochs, batchSize,
-                optimizer, learningRate, learningRateDecay, weightDecay, patience, threads, seed);
+                optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withMinCount(int v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, v, maxVocab, epochs,
-                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, patience, threads, seed);
+                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withMaxVocab(int v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, v, epochs,
-                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, patience, threads, seed);
+                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withEpochs(int v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, v,
-                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, patience, threads, seed);
+                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withBatchSize(int v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs, v,
-                optimizer, learningRate, learningRateDecay, weightDecay, patience, threads, seed);
+                optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withOptimizer(Optimizer v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs,
-                batchSize, v, learningRate, learningRateDecay, weightDecay, patience, threads, seed);
+                batchSize, v, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withLearningRate(double v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs,
-                batchSize, optimizer, v, learningRateDecay, weightDecay, patience, threads, seed);
+                batchSize, optimizer, v, learningRateDecay, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withLearningRateDecay(double v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs,
-                batchSize, optimizer, learningRate, v, weightDecay, patience, threads, seed);
+                batchSize, optimizer, learningRate, v, weightDecay, dropout, patience, threads, seed);
     }
 
     public NnlmConfig withWeightDecay(double v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs,
-                batchSize, optimizer, learningRate, learningRateDecay, v, patience, threads, seed);
+                batchSize, optimizer, learningRate, learningRateDecay, v, dropout, patience, threads, seed);
+    }
+
+    public NnlmConfig withDropout(double v) {
+        return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs,
+                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, v, patience, threads, seed);
     }
 
     public NnlmConfig withPatience(int v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs,
-                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, v, threads, seed);
+                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, dropout, v, threads, seed);
     }
 
     public NnlmConfig withThreads(int v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs,
-                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, patience, v, seed);
+                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, v, seed);
     }
 
     public NnlmConfig withSeed(long v) {
         return new NnlmConfig(contextSize, embeddingDim, hiddenSize, direct, outputLayer, minCount, maxVocab, epochs,
-                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, patience, threads, v);
+                batchSize, optimizer, learningRate, learningRateDecay, weightDecay, dropout, patience, threads, v);
     }
 
     private static final Set<String> KEYS = Set.of("context_size", "embedding_dim", "hidden_size", "direct",
             "output_layer", "min_count", "max_vocab", "epochs", "batch_size", "optimizer", "learning_rate",
-            "learning_rate_decay", "weight_decay", "patience", "threads", "seed");
+            "learning_rate_decay", "weight_decay", "dropout", "patience", "threads", "seed");
 
     /** The config as properties (the keys of the model file). */
     public Map<String, String> toProperties() {
@@ -210,6 +219,7 @@ public record NnlmConfig(int contextSize, int embeddingDim, int hiddenSize, bool
         p.put("learning_rate", Double.toString(learningRate));
         p.put("learning_rate_decay", Double.toString(learningRateDecay));
         p.put("weight_decay", Double.toString(weightDecay));
+        p.put("dropout", Double.toString(dropout));
         p.put("patience", Integer.toString(patience));
         p.put("threads", Integer.toString(threads));
         p.put("seed", Long.toString(seed));
@@ -247,6 +257,7 @@ public record NnlmConfig(int contextSize, int embeddingDim, int hiddenSize, bool
                     Double.parseDouble(p.getOrDefault("learning_rate", "0")),
                     Double.parseDouble(p.getOrDefault("learning_rate_decay", "0")),
                     Double.parseDouble(p.getOrDefault("weight_decay", "0")),
+                    Double.parseDouble(p.getOrDefault("dropout", "0")),
                     Integer.parseInt(p.getOrDefault("patience", "" + d.patience)),
                     Integer.parseInt(p.getOrDefault("threads", "" + d.threads)),
                     Long.parseLong(p.getOrDefault("seed", "" + d.seed)));

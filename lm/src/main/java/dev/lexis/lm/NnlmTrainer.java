@@ -19,17 +19,22 @@ import java.util.concurrent.atomic.DoubleAdder;
  * shuffled mini-batches of n-grams), as in Bengio et al. (2003), section 3.
  *
  * <ul>
- *   <li>SGD with the paper's decreasing rate ε_t = ε0 / (1 + r t); when an epoch does not improve the
- *       validation perplexity, the best weights are restored and the rate halved (Mikolov's RNNLM recipe,
- *       also used by the PyTorch peer); or Adam with bias correction.</li>
+ *   <li>SGD with the paper's decreasing rate ε_t = ε0 / (1 + r t), or Adam with bias correction; with
+ *       either, when an epoch does not improve the validation perplexity, the best weights are restored and
+ *       the rate halved (Mikolov's RNNLM recipe, also used by the PyTorch peer).</li>
+ *   <li>Dropout on the concatenated embeddings and the tanh outputs if {@link NnlmConfig#dropout()} &gt; 0,
+ *       its masks drawn from the seed and the update number (so a resumed one-thread run is the same).</li>
  *   <li>Weight decay λ on the weights and on C, not on the biases (as the paper).</li>
  *   <li>Early stopping: after {@code patience} epochs without a better validation perplexity; the model
  *       returned has the weights of the best epoch.</li>
  *   <li>{@code threads} workers take mini-batches from a shared queue and update the shared weights without
  *       locks — the asynchronous data-parallel scheme of the paper's shared-memory runs (section 3.1). With
  *       one thread a run is reproducible from its seed; with more it is not.</li>
- *   <li>A checkpoint (an NNLM model file with the training state and the Adam moments) after each epoch;
- *       {@link #resumeFrom(Path)} continues from one.</li>
+ *   <li>A checkpoint (an NNLM model file with the training state, the Adam moments and, within an epoch,
+ *       the best weights so far) after each epoch and every {@link #checkpointEvery(int)} updates within one;
+ *       {@link #resumeFrom(Path)} continues from one, mid-epoch included: the epoch's shuffled order is a
+ *       function of the seed and the epoch, so the run goes on with the next mini-batch. A one-thread run
+ *       resumed from any checkpoint ends with the same weights as the same run uninterrupted.</li>
  *   <li>A NaN or infinite loss stops training with an {@link NnlmDivergedException} naming the epoch, the
  *       step and the learning rate.</li>
  * </ul>
@@ -43,24 +48,39 @@ public final class NnlmTrainer {
     private final NnlmConfig config;
     private final Path checkpoint;
     private final Path resume;
+    private final int checkpointSteps;
 
     /** A trainer with these settings, no checkpoints. */
     public NnlmTrainer(NnlmConfig config) {
-        this(config, null, null);
+        this(config, null, null, 0);
     }
 
-    private NnlmTrainer(NnlmConfig config, Path checkpoint, Path resume) {
+    private NnlmTrainer(NnlmConfig config, Path checkpoint, Path resume, int checkpointSteps) {
         if (config == null) {
             throw new IllegalArgumentException("config must not be null");
         }
         this.config = config;
         this.checkpoint = checkpoint;
         this.resume = resume;
+        this.checkpointSteps = checkpointSteps;
     }
 
-    /** A copy that writes a checkpoint to {@code file} after every epoch. */
+    /** A copy that writes a checkpoint to {@code file} after every epoch (and see {@link #checkpointEvery(int)}). */
     public NnlmTrainer checkpointTo(Path file) {
-        return new NnlmTrainer(config, file, resume);
+        return new NnlmTrainer(config, file, resume, checkpointSteps);
+    }
+
+    /**
+     * A copy that also writes the checkpoint every {@code steps} updates (mini-batches) within an epoch; 0 = only
+     * at the end of epochs. The workers finish their mini-batches and wait while it is written.
+     *
+     * @throws IllegalArgumentException if {@code steps} is negative
+     */
+    public NnlmTrainer checkpointEvery(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 0 updates, got " + steps);
+        }
+        return new NnlmTrainer(config, checkpoint, resume, steps);
     }
 
     /**
@@ -68,7 +88,7 @@ public final class NnlmTrainer {
      * the epochs, threads and patience are this config's.
      */
     public NnlmTrainer resumeFrom(Path file) {
-        return new NnlmTrainer(config, checkpoint, file);
+        return new NnlmTrainer(config, checkpoint, file, checkpointSteps);
     }
 
     public NnlmConfig config() {
@@ -181,6 +201,11 @@ public final class NnlmTrainer {
         int epochsRun;
         long trainNanos;
         long trainWords;
+        // progress inside the current epoch (restored from a mid-epoch checkpoint)
+        int startBatch;
+        double epochLogp;
+        long epochWords;
+        long epochNanos;
 
         Run(NnlmConfig cfg, LmVocabulary vocabulary, int[] trainIds, int[] validIds, TrainingListener listener) {
             this.cfg = cfg;
@@ -221,6 +246,19 @@ public final class NnlmTrainer {
             lrScale = Double.parseDouble(file.findConfig("train.lr_scale").orElse("1"));
             bestValid = Double.parseDouble(file.findConfig("train.best_valid").orElse("Infinity"));
             badEpochs = Integer.parseInt(file.findConfig("train.bad_epochs").orElse("0"));
+            startBatch = Integer.parseInt(file.findConfig("train.batch").orElse("0"));
+            epochLogp = Double.parseDouble(file.findConfig("train.epoch_logp").orElse("0"));
+            epochWords = Long.parseLong(file.findConfig("train.epoch_words").orElse("0"));
+            epochNanos = Long.parseLong(file.findConfig("train.epoch_nanos").orElse("0"));
+            trainNanos = Long.parseLong(file.findConfig("train.nanos").orElse("0"));
+            trainWords = Long.parseLong(file.findConfig("train.words").orElse("0"));
+            if (file.hasTensor("best.C")) {
+                best = w.copy(vocabulary);
+                for (Map.Entry<String, float[]> e : bestState(best).entrySet()) {
+                    Tensor t = file.tensor(e.getKey());
+                    System.arraycopy(t.data(), t.offset(), e.getValue(), 0, e.getValue().length);
+                }
+            }
             if (adam) {
                 for (Map.Entry<String, float[]> e : adamState().entrySet()) {
                     if (file.hasTensor(e.getKey())) {
@@ -229,6 +267,16 @@ public final class NnlmTrainer {
                     }
                 }
             }
+        }
+
+        static Map<String, float[]> bestState(NnlmWeights b) {
+            Map<String, float[]> m = new LinkedHashMap<>();
+            m.put("best.C", b.c);
+            m.put("best.H", b.h);
+            m.put("best.d", b.d);
+            m.put("best.out", b.out);
+            m.put("best.out_bias", b.outBias);
+            return m;
         }
 
         Map<String, float[]> adamState() {
@@ -247,7 +295,9 @@ public final class NnlmTrainer {
         }
 
         void execute() throws IOException {
-            best = w.copy(vocabulary);
+            if (best == null) {
+                best = w.copy(vocabulary);
+            }
             for (int epoch = startEpoch; epoch <= cfg.epochs(); epoch++) {
                 double[] epochStats = runEpoch(epoch);
                 epochsRun++;
@@ -264,14 +314,12 @@ public final class NnlmTrainer {
                     badEpochs = 0;
                 } else {
                     badEpochs++;
-                    if (!adam) {
-                        w.copyFrom(best);
-                        lrScale *= 0.5;
-                    }
+                    w.copyFrom(best);
+                    lrScale *= 0.5;
                     stop = badEpochs >= cfg.patience();
                 }
                 if (checkpoint != null) {
-                    saveCheckpoint(epoch);
+                    saveCheckpoint(epoch, 0);
                 }
                 if (stop) {
                     break;
@@ -279,18 +327,36 @@ public final class NnlmTrainer {
             }
         }
 
-        void saveCheckpoint(int epoch) throws IOException {
+        /**
+         * Writes the checkpoint: after {@code epoch} complete epochs when {@code batch} is 0, else inside epoch
+         * {@code epoch + 1} before its mini-batch {@code batch} (then with the epoch's running totals and the
+         * best weights, which differ from the current ones only inside an epoch).
+         */
+        void saveCheckpoint(int epoch, int batch) throws IOException {
             Map<String, String> state = new LinkedHashMap<>();
             state.put("train.epoch", Integer.toString(epoch));
+            state.put("train.batch", Integer.toString(batch));
             state.put("train.step", Long.toString(step.get()));
             state.put("train.lr_scale", Double.toString(lrScale));
             state.put("train.best_valid", Double.toString(bestValid));
             state.put("train.bad_epochs", Integer.toString(badEpochs));
+            state.put("train.epoch_logp", Double.toString(batch == 0 ? 0 : epochLogp));
+            state.put("train.epoch_words", Long.toString(batch == 0 ? 0 : epochWords));
+            state.put("train.epoch_nanos", Long.toString(batch == 0 ? 0 : epochNanos));
+            state.put("train.nanos", Long.toString(trainNanos));
+            state.put("train.words", Long.toString(trainWords));
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             if (adam) {
                 adamState().forEach((k, v) -> tensors.put(k, Tensor.of(v.clone(), v.length)));
             }
-            NeuralLanguageModel.toModelFile(cfg, vocabulary, w, Map.of(), state, tensors).save(checkpoint);
+            if (batch > 0) {
+                bestState(best).forEach((k, v) -> tensors.put(k, Tensor.of(v.clone(), v.length)));
+            }
+            Path tmp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
+            NeuralLanguageModel.toModelFile(cfg, vocabulary, w, Map.of(), state, tensors).save(tmp);
+            // a kill while writing leaves the previous checkpoint whole
+            java.nio.file.Files.move(tmp, checkpoint, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
 
         double perplexity(double[] logp) {
@@ -301,8 +367,13 @@ public final class NnlmTrainer {
             return Math.exp(-sum / logp.length);
         }
 
-        /** @return {mean loss, words/s} of the epoch */
-        double[] runEpoch(int epoch) {
+        /**
+         * Runs epoch {@code epoch} from mini-batch {@link #startBatch} on, in segments of {@code checkpointSteps}
+         * mini-batches with a checkpoint after each (one segment when 0).
+         *
+         * @return {mean loss, words/s} of the epoch
+         */
+        double[] runEpoch(int epoch) throws IOException {
             int n = trainIds.length;
             int[] order = new int[n];
             for (int i = 0; i < n; i++) {
@@ -317,12 +388,38 @@ public final class NnlmTrainer {
             }
             int batch = cfg.batchSize();
             int batches = (n + batch - 1) / batch;
-            AtomicInteger next = new AtomicInteger();
+            int from = Math.min(startBatch, batches);
+            startBatch = 0;
+            while (from < batches) {
+                int to = checkpointSteps > 0 && checkpoint != null ? Math.min(batches, from + checkpointSteps) : batches;
+                runBatches(epoch, order, from, to);
+                from = to;
+                if (to < batches) {
+                    saveCheckpoint(epoch - 1, to);
+                    listener.onCheckpoint(checkpoint, new TrainingProgress(epoch, cfg.epochs(), step.get(),
+                            epochWords, n, -epochLogp / Math.max(1, epochWords),
+                            epochWords / Math.max(1e-9, epochNanos / 1e9), Double.NaN, learningRate(step.get()),
+                            Double.NaN, false));
+                }
+            }
+            double[] stats = {-epochLogp / Math.max(1, epochWords), epochWords / Math.max(1e-9, epochNanos / 1e9)};
+            epochLogp = 0;
+            epochWords = 0;
+            epochNanos = 0;
+            return stats;
+        }
+
+        /** Mini-batches [first, end) of the epoch's shuffled {@code order}, on the worker threads. */
+        private void runBatches(int epoch, int[] order, int first, int end) {
+            int n = trainIds.length;
+            int batch = cfg.batchSize();
+            AtomicInteger next = new AtomicInteger(first);
             AtomicLong words = new AtomicLong();
             DoubleAdder logpSum = new DoubleAdder();
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             double[] lastLr = {learningRate(step.get())};
-            int threads = Math.min(cfg.threads(), batches);
+            int threads = Math.min(cfg.threads(), end - first);
+            long dropSeed = cfg.seed() * 0x9e3779b97f4a7c15L;
             Thread[] workers = new Thread[threads];
             for (int t = 0; t < threads; t++) {
                 NnlmWorker worker = new NnlmWorker(w, kernel, batch, true);
@@ -343,13 +440,13 @@ public final class NnlmTrainer {
                     try {
                         while (failure.get() == null) {
                             int bi = next.getAndIncrement();
-                            if (bi >= batches) {
+                            if (bi >= end) {
                                 break;
                             }
-                            int from = bi * batch;
-                            int rows = Math.min(batch, n - from);
+                            int start = bi * batch;
+                            int rows = Math.min(batch, n - start);
                             for (int r = 0; r < rows; r++) {
-                                worker.load(r, trainIds, order[from + r]);
+                                worker.load(r, trainIds, order[start + r]);
                             }
                             long t1 = step.incrementAndGet();
                             double lr = learningRate(t1 - 1);
@@ -357,6 +454,7 @@ public final class NnlmTrainer {
                             if (adam) {
                                 u.lrAdam = (float) (lr * Math.sqrt(1 - Math.pow(u.beta2, t1)) / (1 - Math.pow(u.beta1, t1)));
                             }
+                            worker.dropoutSeed = dropSeed + t1 * 0xd1b54a32d192ed03L;
                             double lp = worker.trainStep(rows);
                             if (!Double.isFinite(lp)) {
                                 failure.compareAndSet(null, new NnlmDivergedException(epoch, t1, -lp, lr));
@@ -381,11 +479,11 @@ public final class NnlmTrainer {
                     while (t.isAlive()) {
                         t.join(REPORT_MILLIS);
                         if (t.isAlive()) {
-                            long done = words.get();
-                            double secs = (System.nanoTime() - t0) / 1e9;
+                            long done = epochWords + words.get();
+                            double secs = (epochNanos + System.nanoTime() - t0) / 1e9;
                             double wps = done / Math.max(1e-9, secs);
                             listener.onProgress(new TrainingProgress(epoch, cfg.epochs(), step.get(), done, n,
-                                    done == 0 ? Double.NaN : -logpSum.sum() / done, wps,
+                                    done == 0 ? Double.NaN : -(epochLogp + logpSum.sum()) / done, wps,
                                     wps == 0 ? Double.NaN : (n - done) / wps, lastLr[0], Double.NaN, false));
                         }
                     }
@@ -403,7 +501,9 @@ public final class NnlmTrainer {
             }
             trainNanos += elapsed;
             trainWords += words.get();
-            return new double[] {-logpSum.sum() / Math.max(1, words.get()), words.get() / (elapsed / 1e9)};
+            epochNanos += elapsed;
+            epochWords += words.get();
+            epochLogp += logpSum.sum();
         }
     }
 

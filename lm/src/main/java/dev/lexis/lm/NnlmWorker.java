@@ -29,6 +29,12 @@ final class NnlmWorker {
     private final float[] dx;
     private final float[] dh;
     private final float[] dd;
+    // dropout: per-unit scale 0 or 1 / (1 − p) of x (rows × in) and of the tanh outputs (rows × hidden)
+    private final float dropout;
+    private final float[] maskX;
+    private final float[] maskA;
+    /** Seed of this step's dropout masks (set per mini-batch, so runs are reproducible whatever the thread). */
+    long dropoutSeed;
     final OutputKernel.Update update = new OutputKernel.Update();
     // Adam state of the small parameters (shared between workers like the weights)
     float[] mC, vC, mH, vH, mD, vD;
@@ -49,6 +55,27 @@ final class NnlmWorker {
         this.dx = training ? new float[maxRows * w.in] : null;
         this.dh = training ? new float[w.in * w.hidden] : null;
         this.dd = training ? new float[w.hidden] : null;
+        this.dropout = training ? (float) w.config.dropout() : 0f;
+        this.maskX = dropout > 0 ? new float[maxRows * w.in] : null;
+        this.maskA = dropout > 0 ? new float[maxRows * w.hidden] : null;
+    }
+
+    // SplitMix64 (Steele et al. 2014): a stateless stream of 64-bit values from a seed
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Fills {@code mask[0, n)} with 0 (probability p) or 1 / (1 − p), from {@code seed}. */
+    private long fillMask(float[] mask, int n, long state) {
+        float keep = 1f / (1f - dropout);
+        long threshold = (long) (dropout * (1L << 24));
+        for (int i = 0; i < n; i++) {
+            state += 0x9e3779b97f4a7c15L;
+            mask[i] = (mix(state) >>> 40) < threshold ? 0f : keep;
+        }
+        return state;
     }
 
     int maxRows() {
@@ -75,14 +102,24 @@ final class NnlmWorker {
         targets[r] = target;
     }
 
-    private void forwardHidden(int rows) {
+    private void forwardHidden(int rows, boolean train) {
         int dim = w.dim;
         int in = w.in;
         int hid = w.hidden;
         int ctx = w.context;
+        boolean drop = train && dropout > 0;
+        if (drop) {
+            long state = fillMask(maskX, rows * in, dropoutSeed);
+            fillMask(maskA, rows * hid, state);
+        }
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < ctx; j++) {
                 System.arraycopy(w.c, contexts[r * ctx + j] * dim, x, r * in + j * dim, dim);
+            }
+            if (drop) {
+                for (int i = r * in; i < (r + 1) * in; i++) {
+                    x[i] *= maskX[i];
+                }
             }
             System.arraycopy(w.d, 0, a, r * hid, hid);
             for (int i = 0; i < in; i++) {
@@ -94,7 +131,13 @@ final class NnlmWorker {
         }
         kernel.tanh(a, 0, rows * hid);
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(a, r * hid, z, r * w.kp, hid);
+            if (drop) {
+                for (int j = 0; j < hid; j++) {
+                    z[r * w.kp + j] = a[r * hid + j] * maskA[r * hid + j];
+                }
+            } else {
+                System.arraycopy(a, r * hid, z, r * w.kp, hid);
+            }
             if (w.config.direct()) {
                 System.arraycopy(x, r * in, z, r * w.kp + hid, in);
             }
@@ -103,7 +146,15 @@ final class NnlmWorker {
 
     /** Forward pass only: ln p(target) of each row into {@link #logp}; returns their sum. */
     double evaluate(int rows) {
-        forwardHidden(rows);
+        return evaluate(rows, false);
+    }
+
+    /**
+     * Forward pass only, with {@code train}: with the dropout masks of {@link #dropoutSeed} (those a
+     * {@link #trainStep(int)} with that seed uses; for gradient checks).
+     */
+    double evaluate(int rows, boolean train) {
+        forwardHidden(rows, train);
         if (!w.hs) {
             kernel.scores(z, rows, w.kp, w.out, w.outBias, w.vp, y);
             return kernel.softmax(y, rows, w.vp, targets, 0, 0f, logp);
@@ -125,14 +176,14 @@ final class NnlmWorker {
 
     /** Scores y (rows × vp) of the full softmax for the loaded rows (forward only). */
     float[] scores(int rows) {
-        forwardHidden(rows);
+        forwardHidden(rows, false);
         kernel.scores(z, rows, w.kp, w.out, w.outBias, w.vp, y);
         return y;
     }
 
     /** σ(z · node + b) for every inner node, for row 0 (hierarchical softmax). */
     float[] innerNodeProbabilities() {
-        forwardHidden(1);
+        forwardHidden(1, false);
         float[] s = new float[w.vocab - 1];
         for (int node = 0; node < s.length; node++) {
             float v = nn.dot(z, 0, w.out, node * w.k, w.k) + w.outBias[node];
@@ -146,13 +197,14 @@ final class NnlmWorker {
     }
 
     /**
-     * One training step on the loaded rows: forward, mean loss, backward fused with the update of every
-     * parameter (the learning rate and Adam settings are in {@link #update}).
+     * One training step on the loaded rows: forward (with dropout if configured, masks from
+     * {@link #dropoutSeed}), mean loss, backward fused with the update of every parameter (the learning rate
+     * and Adam settings are in {@link #update}).
      *
      * @return Σ ln p(target) over the rows (the loss is its negative mean)
      */
     double trainStep(int rows) {
-        forwardHidden(rows);
+        forwardHidden(rows, true);
         float scale = 1f / rows;
         double total;
         if (!w.hs) {
@@ -246,17 +298,21 @@ final class NnlmWorker {
         int dim = w.dim;
         int ctx = w.context;
         boolean direct = w.config.direct();
+        boolean drop = dropout > 0;
         Arrays.fill(dh, 0f);
         Arrays.fill(dd, 0f);
         for (int r = 0; r < rows; r++) {
             int ao = r * hid;
             for (int j = 0; j < hid; j++) {
                 float aj = a[ao + j];
-                da[ao + j] = dz[r * kp + j] * (1 - aj * aj);
+                float g = drop ? dz[r * kp + j] * maskA[ao + j] : dz[r * kp + j];
+                da[ao + j] = g * (1 - aj * aj);
             }
             for (int i = 0; i < in; i++) {
                 float g = nn.dot(da, ao, w.h, i * hid, hid);
-                dx[r * in + i] = direct ? g + dz[r * kp + hid + i] : g;
+                g = direct ? g + dz[r * kp + hid + i] : g;
+                // x holds the dropped-out embeddings: the gradient of C's row is the mask times that of x
+                dx[r * in + i] = drop ? g * maskX[r * in + i] : g;
                 float xi = x[r * in + i];
                 if (xi != 0f) {
                     nn.axpy(xi, da, ao, dh, i * hid, hid);

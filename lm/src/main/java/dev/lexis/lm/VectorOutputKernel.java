@@ -15,6 +15,7 @@ final class VectorOutputKernel implements OutputKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int CHUNK = Math.max(4 * L, 1024 / (4 * L) * (4 * L));
+    private static final Kernels NN = Kernels.get();
 
     @Override
     public String name() {
@@ -330,15 +331,12 @@ final class VectorOutputKernel implements OutputKernel {
         x.sub(m.mul(u.lrAdam).div(v.sqrt().add(u.eps))).intoArray(w, o);
     }
 
+    /**
+     * nn's tanh kernel (1 − 2 / (e^2x + 1) from basic arithmetic), not {@code lanewise(TANH)}: that one gives
+     * other bits before and after JIT compilation, so a one-thread run was not reproducible within one JVM.
+     */
     @Override
     public void tanh(float[] x, int off, int n) {
-        int i = off;
-        int end = off + n;
-        for (; i + L <= end; i += L) {
-            FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(x, i);
-        }
-        for (; i < end; i++) {
-            x[i] = (float) Math.tanh(x[i]);
-        }
+        NN.tanh(x, off, x, off, n);
     }
 }

@@ -45,10 +45,22 @@ class NnlmGradientTest {
         check(NnlmConfig.OutputLayer.HIERARCHICAL_SOFTMAX, true, OutputKernel.get(), 1);
     }
 
+    @Test
+    void dropoutGradientsMatchFiniteDifferencesWithTheSameMasks() {
+        check(NnlmConfig.OutputLayer.SOFTMAX, false, OutputKernel.get(), 5, 0.3);
+        check(NnlmConfig.OutputLayer.SOFTMAX, true, OutputKernel.scalar(), 4, 0.5);
+        check(NnlmConfig.OutputLayer.HIERARCHICAL_SOFTMAX, true, OutputKernel.get(), 1, 0.3);
+    }
+
     private static void check(NnlmConfig.OutputLayer output, boolean direct, OutputKernel kernel, int rows) {
+        check(output, direct, kernel, rows, 0);
+    }
+
+    private static void check(NnlmConfig.OutputLayer output, boolean direct, OutputKernel kernel, int rows,
+                              double dropout) {
         LmVocabulary vocab = vocabulary(13);
         NnlmConfig config = NnlmConfig.defaults().withContextSize(2).withEmbeddingDim(3).withHiddenSize(5)
-                .withDirect(direct).withOutputLayer(output);
+                .withDirect(direct).withOutputLayer(output).withDropout(dropout);
         NnlmWeights w = new NnlmWeights(config, vocab, kernel);
         w.initialize(vocab, 11);
         SplittableRandom random = new SplittableRandom(3);
@@ -64,6 +76,7 @@ class NnlmGradientTest {
         }
         stream[1] = stream[0]; // a repeated context word: its row of C gets two contributions
         NnlmWorker worker = new NnlmWorker(w, kernel, rows, true);
+        worker.dropoutSeed = 42;
         for (int r = 0; r < rows; r++) {
             worker.load(r, stream, r + 2);
         }
@@ -73,7 +86,7 @@ class NnlmGradientTest {
         NnlmWeights after = w.copy(vocab);
         w.copyFrom(before);
 
-        String what = output + (direct ? " direct" : "") + " " + kernel.name();
+        String what = output + (direct ? " direct" : "") + " " + kernel.name() + " dropout " + dropout;
         int checked = 0;
         checked += checkArray(what + " C", w, w.c, before.c, after.c, worker, rows, all(w.c.length));
         checked += checkArray(what + " H", w, w.h, before.h, after.h, worker, rows, all(w.h.length));
@@ -106,9 +119,9 @@ class NnlmGradientTest {
             float saved = param[idx];
             double h = 1e-2;
             param[idx] = (float) (saved + h);
-            double plus = -worker.evaluate(rows) / rows;
+            double plus = -worker.evaluate(rows, true) / rows;
             param[idx] = (float) (saved - h);
-            double minus = -worker.evaluate(rows) / rows;
+            double minus = -worker.evaluate(rows, true) / rows;
             param[idx] = saved;
             double numeric = (plus - minus) / (2 * h);
             double tolerance = 2e-3 + 2e-2 * Math.abs(numeric);

@@ -88,6 +88,53 @@ class NnlmTrainerTest {
         assertEquals("2", ModelFile.load(ckpt, "nnlm").config("train.epoch"));
     }
 
+    /** Thrown by a listener to stop a run the way a kill would, right after a mid-epoch checkpoint. */
+    static final class Killed extends RuntimeException {
+        Killed() {
+            super("killed");
+        }
+    }
+
+    @Test
+    void aRunKilledMidEpochAndResumedEndsWithTheSameWeightsAsOneUninterruptedRun() throws Exception {
+        Path train = TinyCorpus.write(dir, "train.txt", 600, 1);
+        Path valid = TinyCorpus.write(dir, "valid.txt", 100, 2);
+        for (NnlmConfig c : List.of(
+                small().withEpochs(2).withOptimizer(NnlmConfig.Optimizer.ADAM).withLearningRate(0.01).withDropout(0.2),
+                small().withEpochs(3).withLearningRateDecay(1e-3))) {
+            NeuralLanguageModel whole = new NnlmTrainer(c).train(train, valid, null);
+            Path ckpt = dir.resolve("run.ckpt");
+            int killEpoch = c.epochs();
+            TrainingListener killer = new TrainingListener() {
+                @Override
+                public void onProgress(TrainingProgress p) {
+                }
+
+                @Override
+                public void onCheckpoint(Path file, TrainingProgress p) {
+                    if (p.epoch() == killEpoch && p.epochWords() >= 100 * 16) {
+                        throw new Killed();
+                    }
+                }
+            };
+            assertThrows(Killed.class, () -> new NnlmTrainer(c).checkpointTo(ckpt).checkpointEvery(50)
+                    .train(train, valid, killer));
+            ModelFile saved = ModelFile.load(ckpt, "nnlm");
+            assertEquals(Integer.toString(killEpoch - 1), saved.config("train.epoch"));
+            assertEquals("100", saved.config("train.batch"), "killed before mini-batch 100 of the epoch");
+            assertTrue(saved.hasTensor("best.C"), "a mid-epoch checkpoint holds the best weights so far");
+            List<TrainingProgress> reports = new ArrayList<>();
+            NeuralLanguageModel resumed = new NnlmTrainer(c).resumeFrom(ckpt).checkpointTo(ckpt).checkpointEvery(50)
+                    .train(train, valid, reports::add);
+            assertEquals(List.of(killEpoch), reports.stream().filter(TrainingProgress::epochEnd)
+                    .map(TrainingProgress::epoch).toList(), "the resumed run finishes the killed epoch only");
+            int[] ids = whole.vocabulary().encode(valid).ids();
+            assertArrayEquals(whole.logProbabilities(ids), resumed.logProbabilities(ids), 0, c.toString());
+            assertEquals(whole.provenance().get("model.valid_perplexity"),
+                    resumed.provenance().get("model.valid_perplexity"));
+        }
+    }
+
     @Test
     void nanLossStopsWithEpochStepAndRate() throws Exception {
         Path train = TinyCorpus.write(dir, "train.txt", 300, 1);

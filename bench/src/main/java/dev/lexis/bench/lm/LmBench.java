@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <pre>
  * LmBench --data DIR [--epochs 5] [--threads 2] [--batch 64] [--optimizer sgd] [--lr 0] [--direct]
- *         [--hidden 100] [--dim 60] [--order 5] [--skip-hs] [--max-train-words N]
+ *         [--hidden 100] [--dim 60] [--order 5] [--dropout 0] [--weight-decay 0] [--lr-decay 0] [--patience 2]
+ *         [--seed 1] [--save MODEL] [--skip-hs] [--skip-softmax] [--max-train-words N]
  * </pre>
  */
 public final class LmBench {
@@ -52,6 +53,10 @@ public final class LmBench {
                 .withEmbeddingDim(Integer.parseInt(opt.getOrDefault("dim", "60")))
                 .withDirect(opt.containsKey("direct"))
                 .withPatience(Integer.parseInt(opt.getOrDefault("patience", "2")))
+                .withDropout(Double.parseDouble(opt.getOrDefault("dropout", "0")))
+                .withWeightDecay(Double.parseDouble(opt.getOrDefault("weight-decay", "0")))
+                .withLearningRateDecay(Double.parseDouble(opt.getOrDefault("lr-decay", "0")))
+                .withSeed(Long.parseLong(opt.getOrDefault("seed", "1")))
                 .withMinCount(4);
 
         int maxWords = Integer.parseInt(opt.getOrDefault("max-train-words", "0"));
@@ -78,6 +83,9 @@ public final class LmBench {
         }
         if (!opt.containsKey("skip-softmax")) {
             NeuralLanguageModel nnlm = new NnlmTrainer(config).train(vocab, tr, va, p -> System.err.println("  " + p));
+            if (opt.containsKey("save")) {
+                nnlm.save(Path.of(opt.get("save")));
+            }
             Perplexity nv = Perplexity.of(nnlm, va);
             Perplexity nt = Perplexity.of(nnlm, te);
             result("nnlm_softmax", nv, nt, describe(nnlm));
@@ -86,8 +94,8 @@ public final class LmBench {
             double[] lb = kn5.logProbabilities(va.ids());
             double bestW = 0.5;
             double bestNll = Double.POSITIVE_INFINITY;
-            for (int i = 1; i <= 19; i++) {
-                double w = i / 20.0;
+            for (int i = 1; i <= 99; i++) {
+                double w = i / 100.0;
                 double nll = 0;
                 for (int t = 0; t < la.length; t++) {
                     nll -= Math.log(w * Math.exp(la[t]) + (1 - w) * Math.exp(lb[t]));
@@ -137,7 +145,9 @@ public final class LmBench {
         return "train_words_per_s=" + p.get("model.train_words_per_second") + "\tepochs_run=" + p.get("model.epochs_run")
                 + "\ttrain_s=" + p.get("model.train_seconds") + "\tn=" + c.order() + "\tm=" + c.embeddingDim()
                 + "\th=" + c.hiddenSize() + "\tdirect=" + c.direct() + "\toptimizer=" + c.optimizer()
-                + "\tlr=" + c.effectiveLearningRate() + "\tbatch=" + c.batchSize() + "\tthreads=" + c.threads()
+                + "\tlr=" + c.effectiveLearningRate() + "\tdropout=" + c.dropout() + "\tweight_decay="
+                + c.weightDecay() + "\tvalid_ppl_best_epoch=" + p.get("model.valid_perplexity")
+                + "\tbatch=" + c.batchSize() + "\tthreads=" + c.threads()
                 + "\tkernel=" + p.get("model.output_kernel");
     }
 

@@ -67,6 +67,9 @@ public final class LmTrainCommand extends Subcommand {
     @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L", description = "L2 penalty on weights and embeddings (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
+    @Option(names = "--dropout", defaultValue = "0", paramLabel = "P", description = "Dropout rate on the concatenated embeddings and the hidden units during training, 0 = none (default: ${DEFAULT-VALUE}).")
+    double dropout;
+
     @Option(names = "--patience", defaultValue = "2", paramLabel = "N", description = "Stop after N epochs without a better validation perplexity (default: ${DEFAULT-VALUE}).")
     int patience;
 
@@ -76,8 +79,11 @@ public final class LmTrainCommand extends Subcommand {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint written after each epoch (default: MODEL.ckpt).")
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint written after each epoch and every --checkpoint-every updates (default: MODEL.ckpt).")
     Path checkpoint;
+
+    @Option(names = "--checkpoint-every", defaultValue = "2000", paramLabel = "N", description = "Also write the checkpoint every N updates within an epoch, 0 = only after epochs (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue a run from its checkpoint.")
     Path resume;
@@ -90,23 +96,29 @@ public final class LmTrainCommand extends Subcommand {
                     .withDirect(direct).withOutputLayer(NnlmConfig.OutputLayer.parse(outputLayer))
                     .withMinCount(minCount).withMaxVocab(maxVocab).withEpochs(epochs).withBatchSize(batch)
                     .withOptimizer(NnlmConfig.Optimizer.parse(optimizer)).withLearningRate(lr)
-                    .withLearningRateDecay(lrDecay).withWeightDecay(weightDecay).withPatience(patience)
+                    .withLearningRateDecay(lrDecay).withWeightDecay(weightDecay).withDropout(dropout).withPatience(patience)
                     .withSeed(seed);
             if (threads != null) {
                 config = config.withThreads(threads);
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage()
-                    .replace("contextSize must be 1 to 16, got " + (order - 1), "--order must be 2 to 17, got " + order));
+                    .replace("contextSize must be 1 to 16, got " + (order - 1), "--order must be 2 to 17, got " + order)
+                    .replace("dropout must", "--dropout must"));
         }
         Path ckpt = checkpoint != null ? checkpoint : Path.of(output + ".ckpt");
-        NnlmTrainer trainer = new NnlmTrainer(config).checkpointTo(ckpt);
+        NnlmTrainer trainer;
+        try {
+            trainer = new NnlmTrainer(config).checkpointTo(ckpt).checkpointEvery(checkpointEvery);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every must be >= 0, got " + checkpointEvery);
+        }
         if (resume != null) {
             trainer = trainer.resumeFrom(resume);
         }
-        note(String.format(Locale.ROOT, "n=%d m=%d h=%d%s %s, %s, batch %d, %d thread(s), checkpoint %s",
+        note(String.format(Locale.ROOT, "n=%d m=%d h=%d%s %s, %s, batch %d, dropout %s, %d thread(s), checkpoint %s",
                 order, dim, hidden, direct ? " direct" : "", config.outputLayer().key(),
-                config.optimizer().name().toLowerCase(Locale.ROOT), batch, config.threads(), ckpt));
+                config.optimizer().name().toLowerCase(Locale.ROOT), batch, dropout, config.threads(), ckpt));
         NeuralLanguageModel model = trainer.train(train, valid, p -> note(p.toString()));
         model.save(output);
         out().println(String.format(Locale.ROOT, "valid_perplexity=%s epochs=%s words_per_s=%.0f vocab=%d model=%s",

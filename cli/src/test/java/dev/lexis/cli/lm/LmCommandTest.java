@@ -100,6 +100,29 @@ class LmCommandTest {
     }
 
     @Test
+    void trainWithDropoutCheckpointsWithinEpochsAndResumes() throws Exception {
+        Path nnlm = dir.resolve("d.nnlm");
+        Path ckpt = dir.resolve("d.ckpt");
+        Result r = run("lm", "train", "--train", train.toString(), "--valid", valid.toString(), "--output",
+                nnlm.toString(), "--order", "3", "--dim", "8", "--hidden", "16", "--min-count", "1", "--epochs", "1",
+                "--batch", "16", "--threads", "1", "--dropout", "0.2", "--optimizer", "adam", "--lr", "0.01",
+                "--checkpoint", ckpt.toString(), "--checkpoint-every", "20");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("dropout 0.2"), r.err());
+        r = run("lm", "train", "--train", train.toString(), "--valid", valid.toString(), "--output",
+                nnlm.toString(), "--epochs", "2", "--threads", "1", "--resume", ckpt.toString(),
+                "--checkpoint", ckpt.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("epoch 2/2 done") && !r.err().contains("epoch 1/2 done"), r.err());
+        assertTrue(r.out().matches("valid_perplexity=[0-9.]+ epochs=1 words_per_s=\\d+ vocab=17 model=.*\\R"), r.out());
+
+        r = run("lm", "train", "--train", train.toString(), "--valid", valid.toString(), "--output",
+                nnlm.toString(), "--dropout", "1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--dropout must be >= 0 and < 1, got 1.0"), r.err());
+    }
+
+    @Test
     void badInputsAreOneLineErrors() throws Exception {
         Path empty = dir.resolve("empty.txt");
         Files.writeString(empty, "");

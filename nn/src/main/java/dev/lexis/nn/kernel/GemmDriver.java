@@ -1,9 +1,8 @@
 package dev.lexis.nn.kernel;
 
-import java.util.concurrent.ForkJoinTask;
-
 /**
- * Shared part of both kernel implementations: argument checks for GEMM and its split over threads.
+ * Shared part of both kernel implementations: argument checks for GEMM and its split over threads (into one
+ * block of rows or columns per thread, run by {@link GemmThreads}).
  * Subclasses compute one block of C (a range of rows and a range of columns), including its beta scaling.
  */
 abstract class GemmDriver implements Kernels {
@@ -60,24 +59,15 @@ abstract class GemmDriver implements Kernels {
         int align = byColumns ? columnAlign() : rowAlign();
         int chunk = ceilDiv(ceilDiv(extent, parts), align) * align;
         parts = Math.min(parts, ceilDiv(extent, chunk));
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int from = p * chunk;
+        GemmThreads.run(parts, part -> {
+            int from = part * chunk;
             int to = Math.min(extent, from + chunk);
-            Runnable r = byColumns
-                    ? () -> block(transA, transB, 0, m, from, to, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc)
-                    : () -> block(transA, transB, from, to, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            tasks[p - 1] = ForkJoinTask.adapt(r).fork();
-        }
-        int to0 = Math.min(extent, chunk);
-        if (byColumns) {
-            block(transA, transB, 0, m, 0, to0, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else {
-            block(transA, transB, 0, to0, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        }
-        for (int p = tasks.length - 1; p >= 0; p--) {
-            tasks[p].join();
-        }
+            if (byColumns) {
+                block(transA, transB, 0, m, from, to, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            } else {
+                block(transA, transB, from, to, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            }
+        });
     }
 
     static int ceilDiv(int x, int y) {

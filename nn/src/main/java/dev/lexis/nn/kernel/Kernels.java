@@ -11,9 +11,11 @@ package dev.lexis.nn.kernel;
  * {@code --add-modules jdk.incubator.vector}, else the scalar one; the choice is logged once (System.Logger
  * {@code dev.lexis.nn.kernel}, level INFO). The system property {@code lexis.nn.kernels=scalar} forces the scalar
  * implementation. {@code lexis.nn.threads=N} sets how many threads a large GEMM may use (default: the number of
- * available processors): the calling thread computes one part and forks the others to the fork-join pool it
- * runs in (the common pool for ordinary threads); a join runs a part itself when no pool thread has taken it,
- * so concurrent callers (data-parallel workers) never wait on each other. Results do not depend on whether the
+ * available processors): the calling thread and N − 1 helper threads ({@code lexis-gemm-*}, daemons that poll
+ * briefly between products, then park) claim its parts from a shared counter; when the helpers are busy with
+ * another caller's product the caller computes all parts itself, so concurrent callers (data-parallel workers)
+ * never wait on each other. Every element of C is the same sum in the same order however the product is split
+ * over threads and blocks, so the thread count does not change the result. Results do not depend on whether the
  * JIT has compiled the Vector API calls yet (fixed-order lane sums, an own vectorized exp), so seeded runs
  * repeat bit for bit on the same machine and thread count.
  *

@@ -12,31 +12,33 @@ import jdk.incubator.vector.VectorSpecies;
  * fused multiply-add. Loaded reflectively by {@link KernelSelection}, so that a JVM without the module never
  * touches this class.
  *
- * <p>GEMM: op(B) is read in place when it is stored (k × n). A · Bᵀ (both stored with k contiguous) runs as
- * tiles of 4 × 2 vector dot products. For Aᵀ · Bᵀ, Bᵀ is first packed into a thread-local (k × width) buffer.
- * A is never packed: the micro-kernels broadcast its elements through a row stride and a column stride, which
- * covers both A and Aᵀ. The micro-kernels keep a tile of C (8 rows × 2
- * vectors, then 4, 2 and 1 rows; 1-vector and masked tails for the last columns) in registers over a block of
- * {@value #KC} values of k, so that the B panel stays in L1 while every row tile of A passes over it.
+ * <p>GEMM: A · Bᵀ (both stored with k contiguous) runs as tiles of 4 × 2 vector dot products, reading both in
+ * place. The other three variants pack: per block of at most {@value #KC} values of k, op(B) is copied in blocks
+ * of {@value #NC} columns into contiguous (kc × 2L) panels and op(A) in blocks of {@value #MC} rows into
+ * contiguous (kc × 8) tiles (a transpose, when needed, happens while packing), and register-tiled
+ * micro-kernels keep a tile of C (8 rows × 2 vectors; then 4, 2 and 1 rows, and 1-vector panels for the last
+ * columns) in 16 vector registers while they broadcast elements of A against vectors of B. With unit-stride
+ * packed operands the JIT removes the bounds checks from their inner loops.
  */
 final class VectorKernels extends GemmDriver {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Depth of one k block: a (KC × 2L) panel of B is 16 KiB with 512-bit vectors. */
-    static final int KC = 128;
+    /**
+     * Largest depth of one k block. The models' k (100 … 300) then fits one block: fewer passes over C, which
+     * measured faster than L1-sized (128-deep) panels although a (320 × 2L) panel of B is 40 KiB.
+     */
+    static final int KC = 320;
     /** Rows of the main micro-kernel: 8 (16 accumulators) needs 32 vector registers (AVX-512). */
     private static final int MAIN_ROWS = L >= 16 ? 8 : 4;
-    private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[4096]);
-    /** Columns of B packed per block when B is wide (a multiple of 2L). */
+    /** Rows of A packed per block (a multiple of 8): (MC × KC) floats, 160 KiB, stay in L2. */
+    static final int MC = 128;
+    /** Columns of B packed per block (a multiple of 2L): (KC × NC) floats, 320 KiB with 512-bit vectors, L2. */
     static final int NC = 16 * L;
-    static final boolean PACK_WIDE = !Boolean.getBoolean("lexis.nn.noPack");
-    /** B rows at least this far apart (in floats) are packed: beyond it each row of a panel is on its own page. */
-    static final int PACK_MIN_LD = 4096;
-    private static final ThreadLocal<float[]> PACK_B = ThreadLocal.withInitial(() -> new float[KC * NC]);
+    /** Per-thread packing buffers: A block, B block, and one C tile for partial panels. */
+    private static final ThreadLocal<float[][]> PACKS =
+            ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC], new float[8 * 2 * L]});
     /** Lanes of the dot-product accumulators, summed in a fixed order by {@link #lanes}. */
     private static final ThreadLocal<float[]> RED = ThreadLocal.withInitial(() -> new float[8 * L]);
-    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[4 * L]);
-    private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[(KC + 4) * L]);
     /** Below this many multiply-adds a block runs on the scalar kernels. */
     static final long SMALL_WORK = 4096;
     private static final ScalarKernels SCALAR = new ScalarKernels();
@@ -365,63 +367,197 @@ final class VectorKernels extends GemmDriver {
             blockDot(i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, !overwrite);
             return;
         }
+        packed(transA, transB, i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, !overwrite);
+    }
+
+    /**
+     * The broadcast path (A · B, Aᵀ · B, Aᵀ · Bᵀ): k is cut into blocks of at most {@value #KC} of equal depth;
+     * per k block, B is packed in blocks of {@value #NC} columns as (kc × 2L) panels (the last one zero-padded,
+     * (kc × L) when it has at most L columns) and A in blocks of {@value #MC} rows as (kc × 8) tiles (then 4, 2,
+     * 1 rows), each contiguous, so that the micro-kernels read both with unit stride and the JIT removes their
+     * bounds checks. Every element of C is the same sum in the same order whatever the block and thread split.
+     */
+    private static void packed(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
+                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                               float[] c, int cOff, int ldc, boolean load) {
+        float[][] packs = PACKS.get();
+        float[] ap = packs[0];
+        float[] bp = packs[1];
+        float[] tile = packs[2];
+        int rows = i1 - i0;
         int w = j1 - j0;
-        float[] bb;
-        int bBase;
-        int ldbb;
-        if (transB) {
-            bb = packTransposed(b, bOff, ldb, j0, w, k);
-            bBase = 0;
-            ldbb = w;
-        } else {
-            bb = b;
-            bBase = bOff + j0;
-            ldbb = ldb;
-        }
-        int ars = transA ? 1 : lda;
-        int acs = transA ? lda : 1;
-        int cBase = cOff + j0;
-        for (int p0 = 0; p0 < k; p0 += KC) {
-            int kc = Math.min(KC, k - p0);
-            boolean load = p0 > 0 || !overwrite;
-            int aP = aOff + p0 * acs;
-            int bP = bBase + p0 * ldbb;
-            int j = 0;
-            int fullPanels = w / (2 * L) * (2 * L);
-            if (PACK_WIDE && fullPanels >= NC && ldbb >= PACK_MIN_LD) {
-                // wide B: copy (kc × NC) blocks into contiguous panels first, so the micro-kernels stream
-                // sequential memory instead of kc rows that lie a whole row of B apart
-                float[] packed = packBuffer(kc * NC);
-                for (; j + NC <= fullPanels; j += NC) {
-                    for (int p = 0; p < kc; p++) {
-                        int src = bP + p * ldbb + j;
-                        for (int q = 0; q < NC; q += 2 * L) {
-                            System.arraycopy(bb, src + q, packed, q * kc + p * 2 * L, 2 * L);
-                        }
-                    }
-                    for (int q = 0; q < NC; q += 2 * L) {
-                        panel(a, aP, ars, acs, i0, i1, packed, q * kc, 2 * L, c, cBase + j + q, ldc, kc, alpha, load);
+        int kBlocks = ceilDiv(k, KC);
+        for (int kb = 0; kb < kBlocks; kb++) {
+            int p0 = (int) ((long) k * kb / kBlocks);
+            int kc = (int) ((long) k * (kb + 1) / kBlocks) - p0;
+            boolean accumulate = load || kb > 0;
+            for (int jc = 0; jc < w; jc += NC) {
+                int nc = Math.min(NC, w - jc);
+                packB(transB, b, bOff, ldb, p0, kc, j0 + jc, nc, bp);
+                for (int ic = 0; ic < rows; ic += MC) {
+                    int mc = Math.min(MC, rows - ic);
+                    packA(transA, a, aOff, lda, i0 + ic, mc, p0, kc, ap);
+                    int cRow = cOff + (i0 + ic) * ldc + j0 + jc;
+                    for (int jr = 0; jr < nc; jr += 2 * L) {
+                        int cols = Math.min(2 * L, nc - jr);
+                        macroPanel(ap, mc, kc, bp, jr * kc, cols, c, cRow + jr, ldc, alpha, accumulate, tile);
                     }
                 }
-            }
-            for (; j + 2 * L <= w; j += 2 * L) {
-                panel(a, aP, ars, acs, i0, i1, bb, bP + j, ldbb, c, cBase + j, ldc, kc, alpha, load);
-            }
-            for (; j + L <= w; j += L) {
-                int i = i0;
-                for (; i + 4 <= i1; i += 4) {
-                    k4x1(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
-                }
-                for (; i < i1; i++) {
-                    k1x1(a, aP + i * ars, ars, acs, bb, bP + j, ldbb, c, cBase + i * ldc + j, ldc, kc, alpha, load);
-                }
-            }
-            if (j < w) {
-                tail(a, aP, ars, acs, i0, i1, bb, bP + j, ldbb, w - j, c, cBase + j, ldc, kc, alpha, load);
             }
         }
     }
 
+    /** All row tiles of a packed A block (mc × kc) against one packed B panel of {@code cols} columns. */
+    private static void macroPanel(float[] ap, int mc, int kc, float[] bp, int bo, int cols,
+                                   float[] c, int co, int ldc, float alpha, boolean load, float[] tile) {
+        int i = 0;
+        int ao = 0;
+        if (cols == 2 * L) {
+            if (MAIN_ROWS == 8) {
+                for (; i + 8 <= mc; i += 8, ao += 8 * kc) {
+                    p8x2(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
+                }
+            }
+            for (; i + 4 <= mc; i += 4, ao += 4 * kc) {
+                p4x2(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
+            }
+            if (i + 2 <= mc) {
+                p2x2(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
+                i += 2;
+                ao += 2 * kc;
+            }
+            if (i < mc) {
+                p1x2(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
+            }
+            return;
+        }
+        // a partial panel: each tile goes through a (rows × 2L) buffer holding the valid part of C, so that the
+        // kernels' full-vector loads and stores stay inside arrays and the sums are those of a full panel
+        boolean wide = cols > L;
+        final int tl = 2 * L;
+        while (i < mc) {
+            int r = MAIN_ROWS == 8 && i + 8 <= mc ? 8 : i + 4 <= mc ? 4 : i + 2 <= mc ? 2 : 1;
+            if (load) {
+                for (int q = 0; q < r; q++) {
+                    System.arraycopy(c, co + (i + q) * ldc, tile, q * tl, cols);
+                }
+            }
+            switch (r) {
+                case 8 -> {
+                    if (wide) {
+                        p8x2(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
+                    } else {
+                        p8x1(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
+                    }
+                }
+                case 4 -> {
+                    if (wide) {
+                        p4x2(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
+                    } else {
+                        p4x1(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
+                    }
+                }
+                case 2 -> {
+                    if (wide) {
+                        p2x2(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
+                    } else {
+                        p2x1(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
+                    }
+                }
+                default -> {
+                    if (wide) {
+                        p1x2(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
+                    } else {
+                        p1x1(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
+                    }
+                }
+            }
+            for (int q = 0; q < r; q++) {
+                System.arraycopy(tile, q * tl, c, co + (i + q) * ldc, cols);
+            }
+            i += r;
+            ao += r * kc;
+        }
+    }
+
+    /**
+     * Packs rows i0..i0+mc, columns p0..p0+kc of op(A) as consecutive tiles: (kc × 8) tiles while 8 rows are left
+     * (4 without AVX-512), then one each of 4, 2 and 1 rows as needed; element (r, p) of a tile of R rows at
+     * offset o sits at {@code o + p·R + r}.
+     */
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
+                              float[] ap) {
+        int i = 0;
+        int o = 0;
+        while (i < mc) {
+            int r = i + MAIN_ROWS <= mc ? MAIN_ROWS : i + 4 <= mc ? 4 : i + 2 <= mc ? 2 : 1;
+            if (transA) {
+                // op(A)(i, p) = a[(p) * lda + i]: rows of the stored A are contiguous in i
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(a, aOff + (p0 + p) * lda + i0 + i, ap, o + p * r, r);
+                }
+            } else {
+                for (int q = 0; q < r; q++) {
+                    int src = aOff + (i0 + i + q) * lda + p0;
+                    for (int p = 0; p < kc; p++) {
+                        ap[o + p * r + q] = a[src + p];
+                    }
+                }
+            }
+            o += r * kc;
+            i += r;
+        }
+    }
+
+    /**
+     * Packs rows p0..p0+kc, columns j0..j0+nc of op(B) as (kc × 2L) panels, one after the other; element (p, q)
+     * of the panel at column jr sits at {@code jr·kc + p·2L + q}. A last panel of at most L columns is
+     * (kc × L); padding columns are 0.
+     */
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+                              float[] bp) {
+        int full = nc / (2 * L) * (2 * L);
+        if (!transB) {
+            // row by row of B: one contiguous read stream, one write stream per panel
+            for (int p = 0; p < kc; p++) {
+                int src = bOff + (p0 + p) * ldb + j0;
+                int dst = p * 2 * L;
+                for (int jr = 0; jr < full; jr += 2 * L) {
+                    FloatVector.fromArray(S, b, src + jr).intoArray(bp, dst + jr * kc);
+                    FloatVector.fromArray(S, b, src + jr + L).intoArray(bp, dst + jr * kc + L);
+                }
+            }
+        }
+        for (int jr = (!transB) ? full : 0; jr < nc; jr += 2 * L) {
+            int cols = Math.min(2 * L, nc - jr);
+            int width = cols > L ? 2 * L : L;
+            int o = jr * kc;
+            if (transB) {
+                // op(B)(p, j) = b[j * ldb + p]: each stored row is one column of the panel
+                if (cols < width) {
+                    java.util.Arrays.fill(bp, o, o + kc * width, 0f);
+                }
+                for (int q = 0; q < cols; q++) {
+                    int src = bOff + (j0 + jr + q) * ldb + p0;
+                    for (int p = 0; p < kc; p++) {
+                        bp[o + p * width + q] = b[src + p];
+                    }
+                }
+            } else if (cols == 2 * L) {
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (p0 + p) * ldb + j0 + jr;
+                    FloatVector.fromArray(S, b, src).intoArray(bp, o + p * 2 * L);
+                    FloatVector.fromArray(S, b, src + L).intoArray(bp, o + p * 2 * L + L);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int dst = o + p * width;
+                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0 + jr, bp, dst, cols);
+                    java.util.Arrays.fill(bp, dst + cols, dst + width, 0f);
+                }
+            }
+        }
+    }
     /**
      * C = A · Bᵀ with both stored row-major (m × k) and (n × k): tiles of 4 × 2 dot products along k, so that
      * both operands stream contiguously and nothing is packed. (Not 4 × 4: every Vector API method must stay
@@ -456,380 +592,6 @@ final class VectorKernels extends GemmDriver {
         c[index] = load ? c[index] + value : value;
     }
 
-    /** All row tiles of rows i0..i1 against one (kc × 2L) panel of B at b[bo + p·ldb]. */
-    private static void panel(float[] a, int aP, int ars, int acs, int i0, int i1, float[] b, int bo, int ldb,
-                              float[] c, int cBase, int ldc, int kc, float alpha, boolean load) {
-        int i = i0;
-        if (MAIN_ROWS == 8) {
-            for (; i + 8 <= i1; i += 8) {
-                k8x2(a, aP + i * ars, ars, acs, b, bo, ldb, c, cBase + i * ldc, ldc, kc, alpha, load);
-            }
-        }
-        for (; i + 4 <= i1; i += 4) {
-            k4x2(a, aP + i * ars, ars, acs, b, bo, ldb, c, cBase + i * ldc, ldc, kc, alpha, load);
-        }
-        for (; i + 2 <= i1; i += 2) {
-            k2x2(a, aP + i * ars, ars, acs, b, bo, ldb, c, cBase + i * ldc, ldc, kc, alpha, load);
-        }
-        for (; i < i1; i++) {
-            k1x2(a, aP + i * ars, ars, acs, b, bo, ldb, c, cBase + i * ldc, ldc, kc, alpha, load);
-        }
-    }
-
-    private static float[] packBuffer(int size) {
-        float[] buf = PACK_B.get();
-        if (buf.length < size) {
-            buf = new float[size];
-            PACK_B.set(buf);
-        }
-        return buf;
-    }
-
-    /**
-     * The last {@code cols} (&lt; L) columns of a k block: packs the B panel zero-padded to (kc × L) so that every
-     * load is a full in-bounds vector, computes tiles into a buffer, and adds the valid lanes to C.
-     */
-    private static void tail(float[] a, int aP, int ars, int acs, int i0, int i1, float[] b, int bP, int ldb, int cols,
-                             float[] c, int cBase, int ldc, int kc, float alpha, boolean load) {
-        float[] buf = TAIL.get();
-        for (int p = 0; p < kc; p++) {
-            System.arraycopy(b, bP + p * ldb, buf, p * L, cols);
-            java.util.Arrays.fill(buf, p * L + cols, (p + 1) * L, 0f);
-        }
-        float[] tile = TILE.get();
-        for (int i = i0; i < i1; ) {
-            int rows = i + 4 <= i1 ? 4 : 1;
-            if (rows == 4) {
-                k4x1t(a, aP + i * ars, ars, acs, buf, kc, tile);
-            } else {
-                k1x1t(a, aP + i * ars, ars, acs, buf, kc, tile);
-            }
-            for (int r = 0; r < rows; r++) {
-                int o = cBase + (i + r) * ldc;
-                for (int q = 0; q < cols; q++) {
-                    float v = alpha * tile[r * L + q];
-                    c[o + q] = load ? c[o + q] + v : v;
-                }
-            }
-            i += rows;
-        }
-    }
-
-    /** Packs columns j0..j0+w of op(B) = Bᵀ (B stored n × k) into a thread-local (k × w) row-major buffer. */
-    private static float[] packTransposed(float[] b, int bOff, int ldb, int j0, int w, int k) {
-        float[] buf = PACK.get();
-        int need = k * w;
-        if (buf.length < need) {
-            buf = new float[Math.max(need, buf.length * 2)];
-            PACK.set(buf);
-        }
-        // 16 source rows at a time: 16 sequential read streams, contiguous 16-value writes
-        for (int jb = 0; jb < w; jb += 16) {
-            int je = Math.min(w, jb + 16);
-            for (int p = 0; p < k; p++) {
-                int dst = p * w;
-                for (int j = jb; j < je; j++) {
-                    buf[dst + j] = b[bOff + (j0 + j) * ldb + p];
-                }
-            }
-        }
-        return buf;
-    }
-
-    // op(A) tile (8 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 2L) at b[bo + p*ldb];
-    // C tile (8 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
-    private static void k8x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
-        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
-        final int r2 = 2 * ars;
-        final int r3 = 3 * ars;
-        final int r4 = 4 * ars;
-        final int r5 = 5 * ars;
-        final int r6 = 6 * ars;
-        final int r7 = 7 * ars;
-        for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + r4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + r5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(S, a[ao + r6]);
-            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(S, a[ao + r7]);
-            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
-            bo += ldb;
-            ao += acs;
-        }
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        int o = co;
-        if (load) {
-            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c01.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c10.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c11.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c20.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c21.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c30.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c31.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c40.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c41.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c50.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c51.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c60.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c61.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c70.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c71.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-        } else {
-            c00.mul(al).intoArray(c, o);
-            c01.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c10.mul(al).intoArray(c, o);
-            c11.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c20.mul(al).intoArray(c, o);
-            c21.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c30.mul(al).intoArray(c, o);
-            c31.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c40.mul(al).intoArray(c, o);
-            c41.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c50.mul(al).intoArray(c, o);
-            c51.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c60.mul(al).intoArray(c, o);
-            c61.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c70.mul(al).intoArray(c, o);
-            c71.mul(al).intoArray(c, o + L);
-        }
-    }
-
-    // op(A) tile (4 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 2L) at b[bo + p*ldb];
-    // C tile (4 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
-    private static void k4x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        final int r2 = 2 * ars;
-        final int r3 = 3 * ars;
-        for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            bo += ldb;
-            ao += acs;
-        }
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        int o = co;
-        if (load) {
-            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c01.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c10.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c11.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c20.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c21.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c30.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c31.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-        } else {
-            c00.mul(al).intoArray(c, o);
-            c01.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c10.mul(al).intoArray(c, o);
-            c11.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c20.mul(al).intoArray(c, o);
-            c21.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c30.mul(al).intoArray(c, o);
-            c31.mul(al).intoArray(c, o + L);
-        }
-    }
-
-    // op(A) tile (2 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 2L) at b[bo + p*ldb];
-    // C tile (2 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
-    private static void k2x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            bo += ldb;
-            ao += acs;
-        }
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        int o = co;
-        if (load) {
-            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c01.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-            o += ldc;
-            c10.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c11.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-        } else {
-            c00.mul(al).intoArray(c, o);
-            c01.mul(al).intoArray(c, o + L);
-            o += ldc;
-            c10.mul(al).intoArray(c, o);
-            c11.mul(al).intoArray(c, o + L);
-        }
-    }
-
-    // op(A) tile (1 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 2L) at b[bo + p*ldb];
-    // C tile (1 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
-    private static void k1x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            bo += ldb;
-            ao += acs;
-        }
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        int o = co;
-        if (load) {
-            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            c01.fma(al, FloatVector.fromArray(S, c, o + L)).intoArray(c, o + L);
-        } else {
-            c00.mul(al).intoArray(c, o);
-            c01.mul(al).intoArray(c, o + L);
-        }
-    }
-
-    // op(A) tile (4 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 1L) at b[bo + p*ldb];
-    // C tile (4 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
-    private static void k4x1(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S);
-        final int r2 = 2 * ars;
-        final int r3 = 3 * ars;
-        for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
-            c00 = a0.fma(b0, c00);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
-            c10 = a1.fma(b0, c10);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
-            c20 = a2.fma(b0, c20);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
-            c30 = a3.fma(b0, c30);
-            bo += ldb;
-            ao += acs;
-        }
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        int o = co;
-        if (load) {
-            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            o += ldc;
-            c10.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            o += ldc;
-            c20.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-            o += ldc;
-            c30.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-        } else {
-            c00.mul(al).intoArray(c, o);
-            o += ldc;
-            c10.mul(al).intoArray(c, o);
-            o += ldc;
-            c20.mul(al).intoArray(c, o);
-            o += ldc;
-            c30.mul(al).intoArray(c, o);
-        }
-    }
-
-    // op(A) tile (1 x kc): element (r, p) at a[ao + r*ars + p*acs]; B panel (kc x 1L) at b[bo + p*ldb];
-    // C tile (1 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
-    private static void k1x1(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc, float alpha, boolean load) {
-        FloatVector c00 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
-            c00 = a0.fma(b0, c00);
-            bo += ldb;
-            ao += acs;
-        }
-        FloatVector al = FloatVector.broadcast(S, alpha);
-        int o = co;
-        if (load) {
-            c00.fma(al, FloatVector.fromArray(S, c, o)).intoArray(c, o);
-        } else {
-            c00.mul(al).intoArray(c, o);
-        }
-    }
-
-    // op(A) tile (4 x kc) as in k4x1; B panel (kc x L) packed at b[bo + p*L]; result rows r at tile[r*L] (overwritten)
-    private static void k4x1t(float[] a, int ao, int ars, int acs, float[] b, int kc, float[] tile) {
-        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
-        int bo = 0;
-        for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            c0 = FloatVector.broadcast(S, a[ao]).fma(b0, c0);
-            c1 = FloatVector.broadcast(S, a[ao + ars]).fma(b0, c1);
-            c2 = FloatVector.broadcast(S, a[ao + 2 * ars]).fma(b0, c2);
-            c3 = FloatVector.broadcast(S, a[ao + 3 * ars]).fma(b0, c3);
-            bo += L;
-            ao += acs;
-        }
-        c0.intoArray(tile, 0 * L);
-        c1.intoArray(tile, 1 * L);
-        c2.intoArray(tile, 2 * L);
-        c3.intoArray(tile, 3 * L);
-    }
-
-    // op(A) tile (1 x kc) as in k1x1; B panel (kc x L) packed at b[bo + p*L]; result rows r at tile[r*L] (overwritten)
-    private static void k1x1t(float[] a, int ao, int ars, int acs, float[] b, int kc, float[] tile) {
-        FloatVector c0 = FloatVector.zero(S);
-        int bo = 0;
-        for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            c0 = FloatVector.broadcast(S, a[ao]).fma(b0, c0);
-            bo += L;
-            ao += acs;
-        }
-        c0.intoArray(tile, 0 * L);
-    }
-
     // A rows (4 x k) at a[ao + r*lda]; B rows (2 x k) at b[bo + q*ldb]; C tile (4 x 2) at c[co + r*ldc + q]
     private static void d4x2(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc, int k, float alpha, boolean load, float[] red) {
         FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S);
@@ -849,6 +611,7 @@ final class VectorKernels extends GemmDriver {
             FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p);
             s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31);
         }
+        int tail = p;
         if (p < k && ao + 3 * lda + p + L <= a.length && bo + 1 * ldb + p + L <= b.length) {
             // masked loads are fast only while the whole vector lies inside the array
             VectorMask<Float> m = S.indexInRange(p, k);
@@ -872,6 +635,18 @@ final class VectorKernels extends GemmDriver {
         s21.intoArray(red, 5 * L);
         s30.intoArray(red, 6 * L);
         s31.intoArray(red, 7 * L);
+        // the last values of k, when the masked loads could not run, go into the lanes the masked FMA adds them to
+        for (; p < k; p++) {
+            int q = p - tail;
+            red[0 * L + q] = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], red[0 * L + q]);
+            red[1 * L + q] = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], red[1 * L + q]);
+            red[2 * L + q] = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], red[2 * L + q]);
+            red[3 * L + q] = Math.fma(a[ao + 1 * lda + p], b[bo + 1 * ldb + p], red[3 * L + q]);
+            red[4 * L + q] = Math.fma(a[ao + 2 * lda + p], b[bo + 0 * ldb + p], red[4 * L + q]);
+            red[5 * L + q] = Math.fma(a[ao + 2 * lda + p], b[bo + 1 * ldb + p], red[5 * L + q]);
+            red[6 * L + q] = Math.fma(a[ao + 3 * lda + p], b[bo + 0 * ldb + p], red[6 * L + q]);
+            red[7 * L + q] = Math.fma(a[ao + 3 * lda + p], b[bo + 1 * ldb + p], red[7 * L + q]);
+        }
         float t00 = lanes(red, 0 * L);
         float t01 = lanes(red, 1 * L);
         float t10 = lanes(red, 2 * L);
@@ -880,16 +655,6 @@ final class VectorKernels extends GemmDriver {
         float t21 = lanes(red, 5 * L);
         float t30 = lanes(red, 6 * L);
         float t31 = lanes(red, 7 * L);
-        for (; p < k; p++) {
-            t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
-            t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
-            t10 = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], t10);
-            t11 = Math.fma(a[ao + 1 * lda + p], b[bo + 1 * ldb + p], t11);
-            t20 = Math.fma(a[ao + 2 * lda + p], b[bo + 0 * ldb + p], t20);
-            t21 = Math.fma(a[ao + 2 * lda + p], b[bo + 1 * ldb + p], t21);
-            t30 = Math.fma(a[ao + 3 * lda + p], b[bo + 0 * ldb + p], t30);
-            t31 = Math.fma(a[ao + 3 * lda + p], b[bo + 1 * ldb + p], t31);
-        }
         store(c, co + 0 * ldc + 0, alpha * t00, load);
         store(c, co + 0 * ldc + 1, alpha * t01, load);
         store(c, co + 1 * ldc + 0, alpha * t10, load);
@@ -910,6 +675,7 @@ final class VectorKernels extends GemmDriver {
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p);
             s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01);
         }
+        int tail = p;
         if (p < k && ao + 0 * lda + p + L <= a.length && bo + 1 * ldb + p + L <= b.length) {
             // masked loads are fast only while the whole vector lies inside the array
             VectorMask<Float> m = S.indexInRange(p, k);
@@ -921,12 +687,14 @@ final class VectorKernels extends GemmDriver {
         }
         s00.intoArray(red, 0 * L);
         s01.intoArray(red, 1 * L);
+        // the last values of k, when the masked loads could not run, go into the lanes the masked FMA adds them to
+        for (; p < k; p++) {
+            int q = p - tail;
+            red[0 * L + q] = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], red[0 * L + q]);
+            red[1 * L + q] = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], red[1 * L + q]);
+        }
         float t00 = lanes(red, 0 * L);
         float t01 = lanes(red, 1 * L);
-        for (; p < k; p++) {
-            t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
-            t01 = Math.fma(a[ao + 0 * lda + p], b[bo + 1 * ldb + p], t01);
-        }
         store(c, co + 0 * ldc + 0, alpha * t00, load);
         store(c, co + 0 * ldc + 1, alpha * t01, load);
     }
@@ -949,6 +717,7 @@ final class VectorKernels extends GemmDriver {
             FloatVector a3 = FloatVector.fromArray(S, a, ao + 3 * lda + p);
             s30 = a3.fma(b0, s30);
         }
+        int tail = p;
         if (p < k && ao + 3 * lda + p + L <= a.length && bo + 0 * ldb + p + L <= b.length) {
             // masked loads are fast only while the whole vector lies inside the array
             VectorMask<Float> m = S.indexInRange(p, k);
@@ -967,16 +736,18 @@ final class VectorKernels extends GemmDriver {
         s10.intoArray(red, 1 * L);
         s20.intoArray(red, 2 * L);
         s30.intoArray(red, 3 * L);
+        // the last values of k, when the masked loads could not run, go into the lanes the masked FMA adds them to
+        for (; p < k; p++) {
+            int q = p - tail;
+            red[0 * L + q] = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], red[0 * L + q]);
+            red[1 * L + q] = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], red[1 * L + q]);
+            red[2 * L + q] = Math.fma(a[ao + 2 * lda + p], b[bo + 0 * ldb + p], red[2 * L + q]);
+            red[3 * L + q] = Math.fma(a[ao + 3 * lda + p], b[bo + 0 * ldb + p], red[3 * L + q]);
+        }
         float t00 = lanes(red, 0 * L);
         float t10 = lanes(red, 1 * L);
         float t20 = lanes(red, 2 * L);
         float t30 = lanes(red, 3 * L);
-        for (; p < k; p++) {
-            t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
-            t10 = Math.fma(a[ao + 1 * lda + p], b[bo + 0 * ldb + p], t10);
-            t20 = Math.fma(a[ao + 2 * lda + p], b[bo + 0 * ldb + p], t20);
-            t30 = Math.fma(a[ao + 3 * lda + p], b[bo + 0 * ldb + p], t30);
-        }
         store(c, co + 0 * ldc + 0, alpha * t00, load);
         store(c, co + 1 * ldc + 0, alpha * t10, load);
         store(c, co + 2 * ldc + 0, alpha * t20, load);
@@ -992,6 +763,7 @@ final class VectorKernels extends GemmDriver {
             FloatVector a0 = FloatVector.fromArray(S, a, ao + 0 * lda + p);
             s00 = a0.fma(b0, s00);
         }
+        int tail = p;
         if (p < k && ao + 0 * lda + p + L <= a.length && bo + 0 * ldb + p + L <= b.length) {
             // masked loads are fast only while the whole vector lies inside the array
             VectorMask<Float> m = S.indexInRange(p, k);
@@ -1001,11 +773,293 @@ final class VectorKernels extends GemmDriver {
             p = k;
         }
         s00.intoArray(red, 0 * L);
-        float t00 = lanes(red, 0 * L);
+        // the last values of k, when the masked loads could not run, go into the lanes the masked FMA adds them to
         for (; p < k; p++) {
-            t00 = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], t00);
+            int q = p - tail;
+            red[0 * L + q] = Math.fma(a[ao + 0 * lda + p], b[bo + 0 * ldb + p], red[0 * L + q]);
         }
+        float t00 = lanes(red, 0 * L);
         store(c, co + 0 * ldc + 0, alpha * t00, load);
+    }
+
+    // packed A tile (8 x kc) at a[ao + p*8 + r]; packed B panel (kc x 2L) at b[bo + p*2L];
+    // C tile (8 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void p8x2(float[] a, int ao, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S); FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S); FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S); FloatVector c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S); FloatVector c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S); FloatVector c71 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + 1 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p * 8]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p * 8 + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + p * 8 + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + p * 8 + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + p * 8 + 4]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + p * 8 + 5]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, a[ao + p * 8 + 6]);
+            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, a[ao + p * 8 + 7]);
+            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.fma(al, FloatVector.fromArray(S, c, co + 1 * L)).intoArray(c, co + 1 * L);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c11.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc + 1 * L)).intoArray(c, co + 1 * ldc + 1 * L);
+            c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc + 1 * L)).intoArray(c, co + 2 * ldc + 1 * L);
+            c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc + 1 * L)).intoArray(c, co + 3 * ldc + 1 * L);
+            c40.fma(al, FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c41.fma(al, FloatVector.fromArray(S, c, co + 4 * ldc + 1 * L)).intoArray(c, co + 4 * ldc + 1 * L);
+            c50.fma(al, FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c51.fma(al, FloatVector.fromArray(S, c, co + 5 * ldc + 1 * L)).intoArray(c, co + 5 * ldc + 1 * L);
+            c60.fma(al, FloatVector.fromArray(S, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
+            c61.fma(al, FloatVector.fromArray(S, c, co + 6 * ldc + 1 * L)).intoArray(c, co + 6 * ldc + 1 * L);
+            c70.fma(al, FloatVector.fromArray(S, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
+            c71.fma(al, FloatVector.fromArray(S, c, co + 7 * ldc + 1 * L)).intoArray(c, co + 7 * ldc + 1 * L);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c01.mul(al).intoArray(c, co + 1 * L);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+            c11.mul(al).intoArray(c, co + 1 * ldc + 1 * L);
+            c20.mul(al).intoArray(c, co + 2 * ldc);
+            c21.mul(al).intoArray(c, co + 2 * ldc + 1 * L);
+            c30.mul(al).intoArray(c, co + 3 * ldc);
+            c31.mul(al).intoArray(c, co + 3 * ldc + 1 * L);
+            c40.mul(al).intoArray(c, co + 4 * ldc);
+            c41.mul(al).intoArray(c, co + 4 * ldc + 1 * L);
+            c50.mul(al).intoArray(c, co + 5 * ldc);
+            c51.mul(al).intoArray(c, co + 5 * ldc + 1 * L);
+            c60.mul(al).intoArray(c, co + 6 * ldc);
+            c61.mul(al).intoArray(c, co + 6 * ldc + 1 * L);
+            c70.mul(al).intoArray(c, co + 7 * ldc);
+            c71.mul(al).intoArray(c, co + 7 * ldc + 1 * L);
+        }
+    }
+
+    // packed A tile (8 x kc) at a[ao + p*8 + r]; packed B panel (kc x 1L) at b[bo + p*1L];
+    // C tile (8 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void p8x1(float[] a, int ao, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (L));
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p * 8]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p * 8 + 1]);
+            c10 = a1.fma(b0, c10);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + p * 8 + 2]);
+            c20 = a2.fma(b0, c20);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + p * 8 + 3]);
+            c30 = a3.fma(b0, c30);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + p * 8 + 4]);
+            c40 = a4.fma(b0, c40);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + p * 8 + 5]);
+            c50 = a5.fma(b0, c50);
+            FloatVector a6 = FloatVector.broadcast(S, a[ao + p * 8 + 6]);
+            c60 = a6.fma(b0, c60);
+            FloatVector a7 = FloatVector.broadcast(S, a[ao + p * 8 + 7]);
+            c70 = a7.fma(b0, c70);
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c40.fma(al, FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c50.fma(al, FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c60.fma(al, FloatVector.fromArray(S, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
+            c70.fma(al, FloatVector.fromArray(S, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+            c20.mul(al).intoArray(c, co + 2 * ldc);
+            c30.mul(al).intoArray(c, co + 3 * ldc);
+            c40.mul(al).intoArray(c, co + 4 * ldc);
+            c50.mul(al).intoArray(c, co + 5 * ldc);
+            c60.mul(al).intoArray(c, co + 6 * ldc);
+            c70.mul(al).intoArray(c, co + 7 * ldc);
+        }
+    }
+
+    // packed A tile (4 x kc) at a[ao + p*4 + r]; packed B panel (kc x 2L) at b[bo + p*2L];
+    // C tile (4 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void p4x2(float[] a, int ao, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S); FloatVector c31 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + 1 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p * 4]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p * 4 + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + p * 4 + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + p * 4 + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.fma(al, FloatVector.fromArray(S, c, co + 1 * L)).intoArray(c, co + 1 * L);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c11.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc + 1 * L)).intoArray(c, co + 1 * ldc + 1 * L);
+            c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc + 1 * L)).intoArray(c, co + 2 * ldc + 1 * L);
+            c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc + 1 * L)).intoArray(c, co + 3 * ldc + 1 * L);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c01.mul(al).intoArray(c, co + 1 * L);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+            c11.mul(al).intoArray(c, co + 1 * ldc + 1 * L);
+            c20.mul(al).intoArray(c, co + 2 * ldc);
+            c21.mul(al).intoArray(c, co + 2 * ldc + 1 * L);
+            c30.mul(al).intoArray(c, co + 3 * ldc);
+            c31.mul(al).intoArray(c, co + 3 * ldc + 1 * L);
+        }
+    }
+
+    // packed A tile (4 x kc) at a[ao + p*4 + r]; packed B panel (kc x 1L) at b[bo + p*1L];
+    // C tile (4 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void p4x1(float[] a, int ao, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (L));
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p * 4]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p * 4 + 1]);
+            c10 = a1.fma(b0, c10);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + p * 4 + 2]);
+            c20 = a2.fma(b0, c20);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + p * 4 + 3]);
+            c30 = a3.fma(b0, c30);
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+            c20.mul(al).intoArray(c, co + 2 * ldc);
+            c30.mul(al).intoArray(c, co + 3 * ldc);
+        }
+    }
+
+    // packed A tile (2 x kc) at a[ao + p*2 + r]; packed B panel (kc x 2L) at b[bo + p*2L];
+    // C tile (2 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void p2x2(float[] a, int ao, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + 1 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p * 2]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p * 2 + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.fma(al, FloatVector.fromArray(S, c, co + 1 * L)).intoArray(c, co + 1 * L);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c11.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc + 1 * L)).intoArray(c, co + 1 * ldc + 1 * L);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c01.mul(al).intoArray(c, co + 1 * L);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+            c11.mul(al).intoArray(c, co + 1 * ldc + 1 * L);
+        }
+    }
+
+    // packed A tile (2 x kc) at a[ao + p*2 + r]; packed B panel (kc x 1L) at b[bo + p*1L];
+    // C tile (2 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void p2x1(float[] a, int ao, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (L));
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p * 2]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p * 2 + 1]);
+            c10 = a1.fma(b0, c10);
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+        }
+    }
+
+    // packed A tile (1 x kc) at a[ao + p*1 + r]; packed B panel (kc x 2L) at b[bo + p*2L];
+    // C tile (1 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void p1x2(float[] a, int ao, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + 1 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p * 1]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.fma(al, FloatVector.fromArray(S, c, co + 1 * L)).intoArray(c, co + 1 * L);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c01.mul(al).intoArray(c, co + 1 * L);
+        }
+    }
+
+    // packed A tile (1 x kc) at a[ao + p*1 + r]; packed B panel (kc x 1L) at b[bo + p*1L];
+    // C tile (1 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void p1x1(float[] a, int ao, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (L));
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p * 1]);
+            c00 = a0.fma(b0, c00);
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+        } else {
+            c00.mul(al).intoArray(c, co);
+        }
     }
 
 }

@@ -31,9 +31,18 @@ final class KernelFingerprint {
         for (float v : c) {
             h = h * 31 + Float.floatToIntBits(v);
         }
-        k.gemm(false, false, 9, 19, 10, 1f, x, 0, 10, y, 0, 19, 0f, c, 0, 19);   // broadcast tiles
+        k.gemm(false, false, 9, 19, 10, 1f, x, 0, 10, y, 0, 19, 0f, c, 0, 19);   // small: scalar
         for (float v : c) {
             h = h * 31 + Float.floatToIntBits(v);
+        }
+        float[] c2 = new float[11 * 35];
+        for (int t = 0; t < 3; t++) {   // packed broadcast tiles: A · B, Aᵀ · B, Aᵀ · Bᵀ (8-row, 2-row, 1-row tiles)
+            boolean transA = t > 0;
+            boolean transB = t > 1;
+            k.gemm(transA, transB, 11, 35, 19, 0.5f, x, 0, transA ? 11 : 19, y, 0, transB ? 19 : 35, 0f, c2, 0, 35);
+            for (float v : c2) {
+                h = h * 31 + Float.floatToIntBits(v);
+            }
         }
         return h;
     }

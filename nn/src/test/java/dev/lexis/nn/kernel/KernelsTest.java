@@ -163,6 +163,8 @@ class KernelsTest {
             {16, 16, 16}, {8, 32, 16}, {12, 48, 16},
             // wide B (packed in blocks of columns) with a partial block and a tail
             {9, 4400, 20},
+            // tall A (packed in blocks of rows), deep k (several k blocks of unequal depth)
+            {300, 45, 20}, {131, 17, 9}, {20, 40, 701}, {37, 50, 321},
         };
         List<Arguments> list = new ArrayList<>();
         for (Kernels k : implementations()) {
@@ -258,5 +260,92 @@ class KernelsTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> k.gemm(false, false, 2, 3, 4, 1f, new float[8], 0, 4, new float[12], 0, 3, 0f, new float[6], 0, 2));
         assertTrue(e.getMessage().contains("ldc=2 < n=3"), e.getMessage());
+    }
+
+    /** C = op(A) · op(B) for random operands stored without padding; returns C. */
+    private static float[] product(Kernels kern, boolean transA, boolean transB, int m, int n, int k, float[] a,
+                                   float[] b) {
+        float[] c = new float[m * n];
+        kern.gemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
+        return c;
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void everyElementIsTheSameSumHoweverTheProductIsSplit(Kernels kern) {
+        // a multi-threaded GEMM splits C into blocks of rows or columns whose bounds depend on the thread count;
+        // training runs repeat bit for bit only if an element's sum does not depend on the block it falls in
+        int m = 70;
+        int n = 333;
+        int k = 129;
+        SplittableRandom r = new SplittableRandom(5);
+        float[] a = random(r, m * k);
+        float[] b = random(r, k * n);
+        for (int t = 0; t < 4; t++) {
+            boolean transA = (t & 1) != 0;
+            boolean transB = (t & 2) != 0;
+            float[] whole = product(kern, transA, transB, m, n, k, a, b);
+            int lda = transA ? m : k;
+            int ldb = transB ? k : n;
+            float[] parts = new float[m * n];
+            int[] rowCuts = {0, 3, 37, 70};
+            int[] colCuts = {0, 45, 161, 333};
+            for (int ri = 0; ri + 1 < rowCuts.length; ri++) {
+                for (int ci = 0; ci + 1 < colCuts.length; ci++) {
+                    int i0 = rowCuts[ri];
+                    int j0 = colCuts[ci];
+                    int rows = rowCuts[ri + 1] - i0;
+                    int cols = colCuts[ci + 1] - j0;
+                    kern.gemm(transA, transB, rows, cols, k, 1f, a, transA ? i0 : i0 * lda, lda,
+                            b, transB ? j0 * ldb : j0, ldb, 0f, parts, i0 * n + j0, n);
+                }
+            }
+            for (int i = 0; i < m * n; i++) {
+                assertEquals(Float.floatToIntBits(whole[i]), Float.floatToIntBits(parts[i]),
+                        kern.name() + " transA=" + transA + " transB=" + transB + " C[" + i / n + "," + i % n
+                                + "]: " + whole[i] + " vs " + parts[i]);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void concurrentCallersOfLargeProductsGetTheirOwnResults(Kernels kern) throws Exception {
+        // data-parallel workers call multi-threaded GEMMs at the same time: each must get exactly the bits of a
+        // product computed alone
+        int callers = 4;
+        int m = 64;
+        int n = 300;
+        int k = 100;
+        float[][] as = new float[callers][];
+        float[][] bs = new float[callers][];
+        float[][] expected = new float[callers][];
+        for (int w = 0; w < callers; w++) {
+            SplittableRandom r = new SplittableRandom(100 + w);
+            as[w] = random(r, m * k);
+            bs[w] = random(r, k * n);
+            expected[w] = product(kern, false, false, m, n, k, as[w], bs[w]);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int w = 0; w < callers; w++) {
+                int id = w;
+                results.add(pool.submit(() -> {
+                    for (int rep = 0; rep < 50; rep++) {
+                        float[] c = product(kern, false, false, m, n, k, as[id], bs[id]);
+                        if (!java.util.Arrays.equals(c, expected[id])) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (int w = 0; w < callers; w++) {
+                assertTrue(results.get(w).get(), kern.name() + ": caller " + w + " got a different product");
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }

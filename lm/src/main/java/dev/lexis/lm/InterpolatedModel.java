@@ -31,6 +31,49 @@ public final class InterpolatedModel implements LanguageModel {
         this.weight = weight;
     }
 
+    /**
+     * The weight λ ∈ {0.01, 0.02, …, 0.99} whose mixture has the lowest perplexity on {@code ids} (a held-out
+     * text encoded with the shared vocabulary: tune on the validation text, never on the test text). Each model's
+     * log-probabilities are computed once.
+     *
+     * @throws IllegalArgumentException if the vocabularies differ or {@code ids} is empty
+     */
+    public static double tuneWeight(LanguageModel a, LanguageModel b, int[] ids) {
+        new InterpolatedModel(a, b, 0.5);
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("no tokens to tune the mixture weight on");
+        }
+        double[] pa = a.logProbabilities(ids);
+        double[] pb = b.logProbabilities(ids);
+        for (int t = 0; t < ids.length; t++) {
+            pa[t] = Math.exp(pa[t]);
+            pb[t] = Math.exp(pb[t]);
+        }
+        double best = 0.5;
+        double bestNll = Double.POSITIVE_INFINITY;
+        for (int i = 1; i <= 99; i++) {
+            double w = i / 100.0;
+            double nll = 0;
+            for (int t = 0; t < ids.length; t++) {
+                nll -= Math.log(w * pa[t] + (1 - w) * pb[t]);
+            }
+            if (nll < bestNll) {
+                bestNll = nll;
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * {@link #tuneWeight(LanguageModel, LanguageModel, int[])} on a text file.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read (naming it)
+     */
+    public static double tuneWeight(LanguageModel a, LanguageModel b, Path text) {
+        return tuneWeight(a, b, a.vocabulary().encode(text).ids());
+    }
+
     /** λ, the weight of the first model. */
     public double weight() {
         return weight;

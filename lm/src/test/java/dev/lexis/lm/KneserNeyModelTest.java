@@ -80,6 +80,14 @@ class KneserNeyModelTest {
         double pm = Perplexity.of(mix, test).perplexity();
         assertTrue(pm <= Math.max(pa, pb), pm + " vs " + pa + ", " + pb);
         assertEquals(pb, Perplexity.of(new InterpolatedModel(a, b, 0), test).perplexity(), 1e-9);
+        // the tuned weight is the best of the grid on the tuning text
+        double w = InterpolatedModel.tuneWeight(a, b, test);
+        double pw = Perplexity.of(new InterpolatedModel(a, b, w), test).perplexity();
+        for (double x : new double[] {0.01, w - 0.01, w + 0.01, 0.99}) {
+            if (x >= 0.01 && x <= 0.99) {
+                assertTrue(pw <= Perplexity.of(new InterpolatedModel(a, b, x), test).perplexity() + 1e-12, w + " vs " + x);
+            }
+        }
         KneserNeyModel other = KneserNeyModel.train(train, 2, 3, 0);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new InterpolatedModel(a, other, 0.5))
                 .getMessage().startsWith("cannot mix models with different vocabularies"));

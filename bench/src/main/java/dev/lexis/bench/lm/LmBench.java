@@ -89,22 +89,8 @@ public final class LmBench {
             Perplexity nv = Perplexity.of(nnlm, va);
             Perplexity nt = Perplexity.of(nnlm, te);
             result("nnlm_softmax", nv, nt, describe(nnlm));
-            // the weight that minimises the validation perplexity, from each model's log-probabilities computed once
-            double[] la = nnlm.logProbabilities(va.ids());
-            double[] lb = kn5.logProbabilities(va.ids());
-            double bestW = 0.5;
-            double bestNll = Double.POSITIVE_INFINITY;
-            for (int i = 1; i <= 99; i++) {
-                double w = i / 100.0;
-                double nll = 0;
-                for (int t = 0; t < la.length; t++) {
-                    nll -= Math.log(w * Math.exp(la[t]) + (1 - w) * Math.exp(lb[t]));
-                }
-                if (nll < bestNll) {
-                    bestNll = nll;
-                    bestW = w;
-                }
-            }
+            // the weight that minimises the validation perplexity (never the test's)
+            double bestW = InterpolatedModel.tuneWeight(nnlm, kn5, va.ids());
             InterpolatedModel mix = new InterpolatedModel(nnlm, kn5, bestW);
             result("mix_nnlm_kn5", Perplexity.of(mix, va), Perplexity.of(mix, te), "weight=" + bestW);
         }

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
                 + "included; words outside the model's vocabulary are predicted as <unk> and counted as oov.",
                 "With --mix, also the other model's and the mixture weight*p(MODEL) + (1-weight)*p(NGRAM_MODEL).",
                 "The last line is: perplexity=... words=N oov=K",
-                "Example: lexis lm perplexity --model brown.nnlm --mix brown.kn5 --weight 0.5 --data brown/test.txt"})
+                "Example: lexis lm perplexity --model brown.nnlm --mix brown.kn5 --tune brown/valid.txt --data brown/test.txt"})
 public final class LmPerplexityCommand extends Subcommand {
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "An lm train or lm ngram model file.")
@@ -29,6 +29,9 @@ public final class LmPerplexityCommand extends Subcommand {
 
     @Option(names = "--weight", defaultValue = "0.5", paramLabel = "W", description = "Weight of --model in the mixture (default: ${DEFAULT-VALUE}).")
     double weight;
+
+    @Option(names = "--tune", paramLabel = "VALID_FILE", description = "Choose the mixture weight (0.01 to 0.99) that minimises the perplexity on this held-out text (the validation text, not --data); replaces --weight.")
+    Path tune;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Text to evaluate, one tokenized sentence per line.")
     Path data;
@@ -44,16 +47,24 @@ public final class LmPerplexityCommand extends Subcommand {
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
+        if (tune != null && mixFile == null) {
+            throw new ParameterException(spec.commandLine(), "--tune chooses the weight of a mixture: it needs --mix");
+        }
         LanguageModel model = load(modelFile);
         if (mixFile == null) {
             out().println(Perplexity.of(model, data).summaryLine());
             return 0;
         }
         LanguageModel other = load(mixFile);
+        String chosen = "";
+        if (tune != null) {
+            weight = InterpolatedModel.tuneWeight(model, other, tune);
+            chosen = " (chosen on " + tune + ")";
+        }
         InterpolatedModel mix = new InterpolatedModel(model, other, weight);
         out().println(modelFile + " " + describe(model) + ": " + Perplexity.of(model, data).summaryLine());
         out().println(mixFile + " " + describe(other) + ": " + Perplexity.of(other, data).summaryLine());
-        out().println(String.format(Locale.ROOT, "mixture weight=%.3f:", weight));
+        out().println(String.format(Locale.ROOT, "mixture weight=%.3f%s:", weight, chosen));
         out().println(Perplexity.of(mix, data).summaryLine());
         return 0;
     }

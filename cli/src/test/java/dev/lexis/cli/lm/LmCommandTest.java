@@ -85,6 +85,13 @@ class LmCommandTest {
         List<String> lines = r.outLines();
         assertTrue(lines.get(lines.size() - 1).matches("perplexity=[0-9.]+ words=\\d+ oov=0"), r.out());
 
+        r = run("lm", "perplexity", "--model", nnlm.toString(), "--mix", kn.toString(), "--tune", train.toString(),
+                "--data", valid.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("mixture weight=0.") && r.out().contains(" (chosen on " + train + "):"), r.out());
+        assertEquals(2, run("lm", "perplexity", "--model", nnlm.toString(), "--tune", train.toString(), "--data",
+                valid.toString()).code());
+
         Result g1 = run("lm", "generate", "--model", nnlm.toString(), "--prompt", "the cat", "--words", "12",
                 "--temperature", "0.8", "--top-k", "5", "--seed", "3");
         Result g2 = run("lm", "generate", "--model", nnlm.toString(), "--prompt", "the cat", "--words", "12",

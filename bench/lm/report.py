@@ -37,3 +37,10 @@ if "nnlm_softmax" in rows and "nnlm_hs" in rows:
     print(f"\nHierarchical softmax: {float(h['train_words_per_s']) / float(s['train_words_per_s']):.1f}x the training "
           f"words/s of the full softmax, test perplexity {float(h['test_ppl']):.1f} vs {float(s['test_ppl']):.1f} "
           f"({100 * (float(h['test_ppl']) / float(s['test_ppl']) - 1):+.1f} %).")
+if "nnlm_softmax" in rows:
+    s = rows["nnlm_softmax"]
+    cpu = f", CPU {float(s['train_cpu_s']):,.0f} s" if "train_cpu_s" in s else ""
+    print(f"\nLexis NNLM: {s.get('epochs_run')} epochs, training wall {float(s.get('train_s', 'nan')):,.0f} s{cpu}; "
+          f"m={s.get('m')} h={s.get('h')} direct={s.get('direct')} {s.get('optimizer')} lr={s.get('lr')} "
+          f"dropout={s.get('dropout', '0')} weight_decay={s.get('weight_decay', '0')} batch={s.get('batch')} "
+          f"threads={s.get('threads')}.")

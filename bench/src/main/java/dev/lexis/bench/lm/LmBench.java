@@ -82,13 +82,15 @@ public final class LmBench {
             }
         }
         if (!opt.containsKey("skip-softmax")) {
+            long cpu0 = processCpuNanos();
             NeuralLanguageModel nnlm = new NnlmTrainer(config).train(vocab, tr, va, p -> System.err.println("  " + p));
+            double trainCpu = (processCpuNanos() - cpu0) / 1e9;
             if (opt.containsKey("save")) {
                 nnlm.save(Path.of(opt.get("save")));
             }
             Perplexity nv = Perplexity.of(nnlm, va);
             Perplexity nt = Perplexity.of(nnlm, te);
-            result("nnlm_softmax", nv, nt, describe(nnlm));
+            result("nnlm_softmax", nv, nt, describe(nnlm) + "\ttrain_cpu_s=" + fmt(trainCpu));
             // the weight that minimises the validation perplexity (never the test's)
             double bestW = InterpolatedModel.tuneWeight(nnlm, kn5, va.ids());
             InterpolatedModel mix = new InterpolatedModel(nnlm, kn5, bestW);
@@ -123,6 +125,12 @@ public final class LmBench {
         cut.toFile().deleteOnExit();
         java.nio.file.Files.write(cut, out);
         return cut;
+    }
+
+    /** CPU time of this process (all threads), ns. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String describe(NeuralLanguageModel m) {

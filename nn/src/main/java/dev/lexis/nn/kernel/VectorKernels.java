@@ -340,7 +340,7 @@ final class VectorKernels extends GemmDriver {
 
     @Override
     int columnAlign() {
-        return 2 * L;
+        return L;   // a part may end in a panel of L columns, which runs at full speed (a 1-vector kernel)
     }
 
     @Override
@@ -391,27 +391,52 @@ final class VectorKernels extends GemmDriver {
             int p0 = (int) ((long) k * kb / kBlocks);
             int kc = (int) ((long) k * (kb + 1) / kBlocks) - p0;
             boolean accumulate = load || kb > 0;
+            boolean oneRowBlock = rows <= MC;
+            if (oneRowBlock) {
+                packA(transA, a, aOff, lda, i0, rows, p0, kc, ap);
+            }
             for (int jc = 0; jc < w; jc += NC) {
                 int nc = Math.min(NC, w - jc);
                 packB(transB, b, bOff, ldb, p0, kc, j0 + jc, nc, bp);
                 for (int ic = 0; ic < rows; ic += MC) {
                     int mc = Math.min(MC, rows - ic);
-                    packA(transA, a, aOff, lda, i0 + ic, mc, p0, kc, ap);
+                    if (!oneRowBlock) {
+                        packA(transA, a, aOff, lda, i0 + ic, mc, p0, kc, ap);
+                    }
                     int cRow = cOff + (i0 + ic) * ldc + j0 + jc;
-                    for (int jr = 0; jr < nc; jr += 2 * L) {
-                        int cols = Math.min(2 * L, nc - jr);
-                        macroPanel(ap, mc, kc, bp, jr * kc, cols, c, cRow + jr, ldc, alpha, accumulate, tile);
+                    // row tile by row tile across all panels of the block: C is written in 8 row streams
+                    // (64 in panel order), which measured faster when C and B do not fit in L2
+                    int full = nc / (2 * L) * (2 * L);
+                    int i = 0;
+                    int ao = 0;
+                    for (; i + MAIN_ROWS <= mc; i += MAIN_ROWS, ao += MAIN_ROWS * kc) {
+                        for (int jr = 0; jr < full; jr += 2 * L) {
+                            if (MAIN_ROWS == 8) {
+                                p8x2(ap, ao, bp, jr * kc, kc, c, cRow + i * ldc + jr, ldc, alpha, accumulate);
+                            } else {
+                                p4x2(ap, ao, bp, jr * kc, kc, c, cRow + i * ldc + jr, ldc, alpha, accumulate);
+                            }
+                        }
+                    }
+                    if (i < mc) {
+                        for (int jr = 0; jr < full; jr += 2 * L) {
+                            macroPanel(ap, ao, mc - i, kc, bp, jr * kc, 2 * L, c, cRow + i * ldc + jr, ldc, alpha,
+                                    accumulate, tile);
+                        }
+                    }
+                    if (full < nc) {
+                        macroPanel(ap, 0, mc, kc, bp, full * kc, nc - full, c, cRow + full, ldc, alpha, accumulate,
+                                tile);
                     }
                 }
             }
         }
     }
 
-    /** All row tiles of a packed A block (mc × kc) against one packed B panel of {@code cols} columns. */
-    private static void macroPanel(float[] ap, int mc, int kc, float[] bp, int bo, int cols,
+    /** All row tiles of packed A (mc × kc, from offset ao) against one packed B panel of {@code cols} columns. */
+    private static void macroPanel(float[] ap, int ao, int mc, int kc, float[] bp, int bo, int cols,
                                    float[] c, int co, int ldc, float alpha, boolean load, float[] tile) {
         int i = 0;
-        int ao = 0;
         if (cols == 2 * L) {
             if (MAIN_ROWS == 8) {
                 for (; i + 8 <= mc; i += 8, ao += 8 * kc) {
@@ -428,6 +453,25 @@ final class VectorKernels extends GemmDriver {
             }
             if (i < mc) {
                 p1x2(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
+            }
+            return;
+        }
+        if (cols == L) {
+            if (MAIN_ROWS == 8) {
+                for (; i + 8 <= mc; i += 8, ao += 8 * kc) {
+                    p8x1(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
+                }
+            }
+            for (; i + 4 <= mc; i += 4, ao += 4 * kc) {
+                p4x1(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
+            }
+            if (i + 2 <= mc) {
+                p2x1(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
+                i += 2;
+                ao += 2 * kc;
+            }
+            if (i < mc) {
+                p1x1(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
             }
             return;
         }

@@ -19,21 +19,50 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * The word2vec training state saved after an epoch: magic {@code LXW2VCKP}, format version, config properties,
- * vocabulary with counts, epochs done, the weight matrices (rows padded to the stride), and a CRC32 of all
- * that. Written to a temporary file and renamed.
+ * The word2vec training state, saved after an epoch or inside one: magic {@code LXW2VCKP}, format version,
+ * config properties, vocabulary with counts, epochs done, the weight matrices (rows padded to the stride), the
+ * progress (corpus words done over all epochs, which sets the learning rate; the corpus's token count, to refuse
+ * another corpus) and, inside an epoch, one record per worker (its byte position and end in the word-id cache,
+ * random state, loss sums), then a CRC32 of all that. Written to a temporary file and renamed, so a crash while
+ * writing leaves the previous checkpoint intact. Version 1 files (epoch ends only) are still read.
  */
 final class Checkpoint {
 
     private static final long MAGIC = 0x4C58573256434B50L; // "LXW2VCKP"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private Checkpoint() {
     }
 
+    /**
+     * Where one worker stood inside an epoch.
+     *
+     * @param index    the worker's index (its random stream in later epochs)
+     * @param position byte offset in the word-id cache of the next sentence
+     * @param end      end of its byte range
+     * @param rng      its random state
+     * @param loss     its loss sum so far in the epoch
+     * @param lossN    the predictions in that sum
+     */
+    record Shard(int index, long position, long end, long rng, double loss, long lossN) {
+    }
+
+    /**
+     * Progress saved with the weights.
+     *
+     * @param wordsDone    corpus words done over all epochs (sets the learning rate)
+     * @param corpusTokens tokens of the corpus (a resumed run checks it is the same corpus)
+     * @param shards       empty at an epoch's end; inside an epoch, one per worker of that epoch
+     */
+    record Progress(long wordsDone, long corpusTokens, Shard[] shards) {
+        boolean midEpoch() {
+            return shards.length > 0;
+        }
+    }
+
     /** What a checkpoint holds. */
     record State(Word2VecConfig config, String[] words, long[] counts, int epochsDone, int stride, float[] syn0,
-                 float[] syn1, float[] syn1neg) {
+                 float[] syn1, float[] syn1neg, Progress progress) {
 
         void copyInto(Word2VecTrainer.Model m) {
             copy(syn0, m.syn0, m.stride);
@@ -53,7 +82,8 @@ final class Checkpoint {
         }
     }
 
-    static void write(Path file, Word2VecConfig config, Word2VecTrainer.Model m, int epochsDone) throws IOException {
+    static void write(Path file, Word2VecConfig config, Word2VecTrainer.Model m, int epochsDone, Progress progress)
+            throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
@@ -80,6 +110,17 @@ final class Checkpoint {
                 writeFloats(out, m.syn0);
                 writeFloats(out, m.syn1);
                 writeFloats(out, m.syn1neg);
+                out.writeLong(progress.wordsDone());
+                out.writeLong(progress.corpusTokens());
+                out.writeInt(progress.shards().length);
+                for (Shard sh : progress.shards()) {
+                    out.writeInt(sh.index());
+                    out.writeLong(sh.position());
+                    out.writeLong(sh.end());
+                    out.writeLong(sh.rng());
+                    out.writeDouble(sh.loss());
+                    out.writeLong(sh.lossN());
+                }
                 out.flush();
                 long sum = crc.getValue();
                 out.writeLong(sum);
@@ -131,8 +172,8 @@ final class Checkpoint {
                 throw new IOException(file + ": not a Lexis word2vec checkpoint (wrong magic number)");
             }
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new IOException(file + ": checkpoint format version " + version + ", this Lexis reads "
+            if (version < 1 || version > VERSION) {
+                throw new IOException(file + ": checkpoint format version " + version + ", this Lexis reads 1 to "
                         + VERSION);
             }
             int np = in.readInt();
@@ -153,12 +194,27 @@ final class Checkpoint {
             float[] syn0 = readFloats(in, file);
             float[] syn1 = readFloats(in, file);
             float[] syn1neg = readFloats(in, file);
+            Progress progress = new Progress(-1, -1, new Shard[0]);
+            if (version >= 2) {
+                long wordsDone = in.readLong();
+                long tokens = in.readLong();
+                int ns = in.readInt();
+                if (ns < 0 || ns > 1 << 16) {
+                    throw new IOException(file + ": checkpoint damaged (" + ns + " worker records)");
+                }
+                Shard[] shards = new Shard[ns];
+                for (int i = 0; i < ns; i++) {
+                    shards[i] = new Shard(in.readInt(), in.readLong(), in.readLong(), in.readLong(), in.readDouble(),
+                            in.readLong());
+                }
+                progress = new Progress(wordsDone, tokens, shards);
+            }
             long expected = crc.getValue();
             long stored = in.readLong();
             if (stored != expected) {
                 throw new IOException(file + ": checkpoint checksum mismatch; the file is damaged");
             }
-            return new State(config, words, counts, epochs, stride, syn0, syn1, syn1neg);
+            return new State(config, words, counts, epochs, stride, syn0, syn1, syn1neg, progress);
         } catch (EOFException e) {
             throw new IOException(file + ": checkpoint truncated; the file is incomplete", e);
         }

@@ -244,6 +244,16 @@ final class EncodedCorpus implements AutoCloseable {
             this.end = end;
         }
 
+        /** @return the byte offset in the cache of the next id to be read */
+        long position() {
+            return pos - (lim - at);
+        }
+
+        /** @return the end of this reader's byte range */
+        long end() {
+            return end;
+        }
+
         /** @return raw id + 1, 0 for a sentence end, -1 at the end of the range */
         int next() {
             if (lim - at < 4 && !refill()) {

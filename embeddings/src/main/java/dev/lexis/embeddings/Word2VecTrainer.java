@@ -48,8 +48,10 @@ import java.util.ArrayList;
  * when the JVM has {@code jdk.incubator.vector}.
  *
  * <p><b>Progress, checkpoints.</b> The listener gets a {@link TrainingProgress} about once a second and at the
- * end of each epoch. With {@link #withCheckpoint(Path)}, the state (config, vocabulary, weights, epochs done)
- * is saved after each epoch; {@link #resume} continues from it. NaN stops training with a
+ * end of each epoch. With {@link #withCheckpoint(Path)}, the state (config, vocabulary, weights, words done,
+ * and inside an epoch each worker's position, random state and loss) is saved after each epoch and, with
+ * {@link #withCheckpointEvery}, every N words or minutes inside epochs; {@link #resume} continues from it (the
+ * learning rate follows from the words done: plain SGD has no other optimizer state). NaN stops training with a
  * {@link TrainingDivergedException} naming the epoch, step and learning rate.
  */
 public final class Word2VecTrainer {
@@ -76,17 +78,22 @@ public final class Word2VecTrainer {
     private final Path checkpoint;
     private final Path tempDir;
     private final long progressIntervalMillis;
+    private final long checkpointWords;
+    private final long checkpointMillis;
 
     /** @param config the hyper-parameters */
     public Word2VecTrainer(Word2VecConfig config) {
-        this(config, null, null, 1000);
+        this(config, null, null, 1000, 0, 0);
     }
 
-    private Word2VecTrainer(Word2VecConfig config, Path checkpoint, Path tempDir, long progressIntervalMillis) {
+    private Word2VecTrainer(Word2VecConfig config, Path checkpoint, Path tempDir, long progressIntervalMillis,
+                            long checkpointWords, long checkpointMillis) {
         this.config = Objects.requireNonNull(config, "config");
         this.checkpoint = checkpoint;
         this.tempDir = tempDir;
         this.progressIntervalMillis = progressIntervalMillis;
+        this.checkpointWords = checkpointWords;
+        this.checkpointMillis = checkpointMillis;
     }
 
     /** @return the config */
@@ -94,14 +101,42 @@ public final class Word2VecTrainer {
         return config;
     }
 
-    /** @return a trainer that saves a checkpoint to {@code file} after each epoch (atomically) */
+    /**
+     * @return a trainer that saves a checkpoint to {@code file} (atomically: a temporary file, then a rename) after
+     *     each epoch, and inside epochs as set by {@link #withCheckpointEvery}
+     */
     public Word2VecTrainer withCheckpoint(Path file) {
-        return new Word2VecTrainer(config, file, tempDir, progressIntervalMillis);
+        return new Word2VecTrainer(config, file, tempDir, progressIntervalMillis, checkpointWords, checkpointMillis);
+    }
+
+    /**
+     * Checkpoints inside epochs too (with {@link #withCheckpoint(Path)}): whenever {@code words} corpus words
+     * (all threads together) or {@code interval} of wall time have passed since the last checkpoint, whichever
+     * comes first. The workers pause at their next sentence boundary (every ~10,000 words) while the file is
+     * written. With one thread the pauses change nothing: a run resumed from any checkpoint gives the vectors of
+     * the uninterrupted run.
+     *
+     * @param words    0 for no word-based checkpoints, else the words between two checkpoints (&gt; 0)
+     * @param interval {@link java.time.Duration#ZERO} for no time-based checkpoints, else at least 1 ms
+     * @return a trainer with these checkpoint intervals
+     * @throws IllegalArgumentException if {@code words} is negative or {@code interval} negative or under 1 ms
+     *                                  (but not zero)
+     */
+    public Word2VecTrainer withCheckpointEvery(long words, java.time.Duration interval) {
+        if (words < 0) {
+            throw new IllegalArgumentException("checkpoint words must be >= 0 (0 = off), got " + words);
+        }
+        Objects.requireNonNull(interval, "interval");
+        long ms = interval.toMillis();
+        if (interval.isNegative() || (!interval.isZero() && ms < 1)) {
+            throw new IllegalArgumentException("checkpoint interval must be 0 (off) or >= 1 ms, got " + interval);
+        }
+        return new Word2VecTrainer(config, checkpoint, tempDir, progressIntervalMillis, words, ms);
     }
 
     /** @return a trainer that puts its temporary word-id cache in {@code dir} (default: the system's) */
     public Word2VecTrainer withTempDir(Path dir) {
-        return new Word2VecTrainer(config, checkpoint, dir, progressIntervalMillis);
+        return new Word2VecTrainer(config, checkpoint, dir, progressIntervalMillis, checkpointWords, checkpointMillis);
     }
 
     /** @return a trainer that reports progress every {@code millis} ms (besides each epoch's end) */
@@ -109,7 +144,7 @@ public final class Word2VecTrainer {
         if (millis < 1) {
             throw new IllegalArgumentException("progress interval must be >= 1 ms, got " + millis);
         }
-        return new Word2VecTrainer(config, checkpoint, tempDir, millis);
+        return new Word2VecTrainer(config, checkpoint, tempDir, millis, checkpointWords, checkpointMillis);
     }
 
     /**
@@ -126,7 +161,8 @@ public final class Word2VecTrainer {
     public WordVectors train(Path corpus, TrainingListener listener) throws IOException {
         try (EncodedCorpus enc = encode(corpus)) {
             Model model = Model.create(config, enc, corpus);
-            return run(model, enc, corpus, 0, listener);
+            return run(model, enc, corpus, 0, new Checkpoint.Progress(0, enc.tokens(), new Checkpoint.Shard[0]),
+                    listener);
         }
     }
 
@@ -147,18 +183,27 @@ public final class Word2VecTrainer {
 
     /**
      * Continues training from a checkpoint written by a trainer with {@link #withCheckpoint(Path)}: the
-     * checkpoint's config and vocabulary are used (this trainer's {@code threads} apply), and the epochs not yet
-     * done are run on the corpus.
+     * checkpoint's config and vocabulary are used, and training continues where it stopped: inside an epoch, each
+     * of that epoch's workers resumes at its byte position with its random state (so the rest of that epoch runs
+     * on as many threads as the checkpoint had); later epochs use this trainer's {@code threads}. With one thread
+     * the result equals the uninterrupted run's, bit for bit.
      *
-     * @throws IOException if the checkpoint is unreadable, damaged or the corpus cannot be read
+     * @throws IOException if the checkpoint is unreadable, damaged, written for another corpus (token count), or
+     *                     the corpus cannot be read
      */
     public WordVectors resume(Path corpus, Path checkpointFile, TrainingListener listener) throws IOException {
         Checkpoint.State st = Checkpoint.read(checkpointFile);
         Word2VecConfig cfg = st.config().withThreads(config.threads());
-        Word2VecTrainer t = new Word2VecTrainer(cfg, checkpoint, tempDir, progressIntervalMillis);
+        Word2VecTrainer t = new Word2VecTrainer(cfg, checkpoint, tempDir, progressIntervalMillis, checkpointWords,
+                checkpointMillis);
         try (EncodedCorpus enc = t.encode(corpus)) {
+            long tokens = st.progress().corpusTokens();
+            if (tokens >= 0 && tokens != enc.tokens()) {
+                throw new IOException(checkpointFile + ": written for a corpus of " + tokens + " tokens, but "
+                        + corpus + " has " + enc.tokens() + "; resume needs the same corpus");
+            }
             Model model = Model.restore(cfg, st, enc);
-            return t.run(model, enc, corpus, st.epochsDone(), listener);
+            return t.run(model, enc, corpus, st.epochsDone(), st.progress(), listener);
         }
     }
 
@@ -170,50 +215,81 @@ public final class Word2VecTrainer {
         return EncodedCorpus.encode(corpus, dir, Tokenizer.fromSpec(config.analyzer()));
     }
 
-    private WordVectors run(Model m, EncodedCorpus enc, Path corpus, int startEpoch, TrainingListener listener)
-            throws IOException {
+    private WordVectors run(Model m, EncodedCorpus enc, Path corpus, int startEpoch, Checkpoint.Progress resumeAt,
+                            TrainingListener listener) throws IOException {
         TrainingListener out = listener == null ? TrainingListener.NONE : listener;
-        int threads = config.threads();
-        long[] shards = enc.shards(threads);
+        long[] shards = enc.shards(config.threads());
         int workers = shards.length / 2;
-        Worker[] ws = new Worker[workers];
-        for (int i = 0; i < workers; i++) {
-            ws[i] = new Worker(m, config, i);
-        }
         Shared shared = new Shared(m.trainWords * (long) config.epochs(), config.effectiveAlpha());
-        shared.done.set(m.trainWords * (long) startEpoch);
+        long doneAtStart = resumeAt.midEpoch() ? resumeAt.wordsDone() : m.trainWords * (long) startEpoch;
+        shared.done.set(doneAtStart);
+        shared.scheduleCheckpoints(checkpoint == null ? 0 : checkpointWords, doneAtStart,
+                checkpoint == null ? 0 : checkpointMillis);
         long t0 = System.nanoTime();
-        long doneAtStart = shared.done.get();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+        int maxWorkers = Math.max(workers, resumeAt.shards().length);
+        ExecutorService pool = Executors.newFixedThreadPool(maxWorkers, r -> {
             Thread th = new Thread(r, "lexis-word2vec");
             th.setDaemon(true);
             return th;
         });
+        Worker[] ws = new Worker[0];
         try {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 final int ep = epoch;
-                shared.done.set(m.trainWords * (long) epoch);
-                shared.update(0);
-                for (Worker w : ws) {
-                    w.startEpoch(epoch);
+                EncodedCorpus.Reader[] rs;
+                if (epoch == startEpoch && resumeAt.midEpoch()) {
+                    // the rest of an interrupted epoch: each worker continues where it stood, with its random state
+                    Checkpoint.Shard[] sh = resumeAt.shards();
+                    ws = new Worker[sh.length];
+                    rs = new EncodedCorpus.Reader[sh.length];
+                    for (int i = 0; i < sh.length; i++) {
+                        ws[i] = new Worker(m, config, sh[i].index());
+                        ws[i].restore(sh[i]);
+                        rs[i] = enc.reader(sh[i].position(), sh[i].end());
+                    }
+                    shared.done.set(resumeAt.wordsDone());
+                } else {
+                    ws = new Worker[workers];
+                    rs = new EncodedCorpus.Reader[workers];
+                    for (int i = 0; i < workers; i++) {
+                        ws[i] = new Worker(m, config, i);
+                        ws[i].startEpoch(epoch);
+                        rs[i] = enc.reader(shards[2 * i], shards[2 * i + 1]);
+                    }
+                    shared.done.set(m.trainWords * (long) epoch);
                 }
+                shared.update(0);
+                shared.startEpoch(ws.length);
                 List<Future<?>> fs = new ArrayList<>();
-                for (int i = 0; i < workers; i++) {
-                    EncodedCorpus.Reader r = enc.reader(shards[2 * i], shards[2 * i + 1]);
+                for (int i = 0; i < ws.length; i++) {
+                    EncodedCorpus.Reader r = rs[i];
                     Worker w = ws[i];
                     fs.add(pool.submit(() -> {
-                        w.runEpoch(r, shared, ep);
+                        try {
+                            w.runEpoch(r, shared, ep);
+                        } catch (RuntimeException | Error e) {
+                            shared.stop = true;
+                            throw e;
+                        } finally {
+                            w.position = r.position();
+                            shared.finished();
+                        }
                         return null;
                     }));
                 }
-                waitAll(fs, shared, ws, t0, doneAtStart, ep, out);
+                waitEpoch(fs, shared, ws, m, enc, t0, doneAtStart, ep, out);
                 shared.done.set(m.trainWords * (long) (epoch + 1));
+                TrainingProgress p = progress(shared, ws, t0, doneAtStart, epoch, true);
                 if (checkpoint != null && epoch + 1 < config.epochs()) {
-                    Checkpoint.write(checkpoint, config, m, epoch + 1);
+                    Checkpoint.write(checkpoint, config, m, epoch + 1,
+                            new Checkpoint.Progress(shared.done.get(), enc.tokens(), new Checkpoint.Shard[0]));
+                    shared.checkpointWritten();
+                    out.onCheckpoint(checkpoint, p, false);
                 }
-                out.onProgress(progress(shared, ws, t0, doneAtStart, epoch, true));
+                out.onProgress(p);
             }
         } finally {
+            shared.stopAll();
             pool.shutdownNow();
         }
         Map<String, String> meta = new LinkedHashMap<>();
@@ -226,38 +302,86 @@ public final class Word2VecTrainer {
         return WordVectors.ofOwned(m.words, m.exportVectors(), config.embeddingDim(), meta);
     }
 
-    private void waitAll(List<Future<?>> fs, Shared shared, Worker[] ws, long t0, long doneAtStart, int epoch,
-                         TrainingListener out) throws IOException {
+    /**
+     * Waits for the workers of one epoch: reports progress every interval, and writes a checkpoint when one is due
+     * (every N words: requested by the worker that crosses the mark; every N ms: requested here) once every
+     * running worker has paused at a sentence boundary.
+     */
+    private void waitEpoch(List<Future<?>> fs, Shared shared, Worker[] ws, Model m, EncodedCorpus enc, long t0,
+                           long doneAtStart, int epoch, TrainingListener out) throws IOException {
         long nextReport = System.nanoTime() + progressIntervalMillis * 1_000_000L;
-        for (Future<?> f : fs) {
+        try {
             while (true) {
-                try {
-                    long wait = Math.max(1, (nextReport - System.nanoTime()) / 1_000_000L);
-                    f.get(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    break;
-                } catch (java.util.concurrent.TimeoutException e) {
-                    if (shared.done.get() > doneAtStart) { // nothing to say before the first words are counted
-                        out.onProgress(progress(shared, ws, t0, doneAtStart, epoch, false));
+                boolean write = false;
+                boolean allDone;
+                synchronized (shared.lock) {
+                    while (true) {
+                        if (shared.running == 0) {
+                            break;
+                        }
+                        if (shared.pauseRequested && shared.paused == shared.running) {
+                            write = true;
+                            break;
+                        }
+                        long waitMs = (nextReport - System.nanoTime()) / 1_000_000L;
+                        if (waitMs <= 0) {
+                            break;
+                        }
+                        shared.lock.wait(waitMs);
                     }
-                    nextReport = System.nanoTime() + progressIntervalMillis * 1_000_000L;
-                } catch (InterruptedException e) {
-                    shared.stop = true;
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("word2vec training interrupted", e);
-                } catch (ExecutionException e) {
-                    shared.stop = true;
-                    Throwable c = e.getCause();
-                    if (c instanceof UncheckedIOException u) {
-                        throw u.getCause();
-                    }
-                    if (c instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (c instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(c);
+                    allDone = shared.running == 0;
                 }
+                if (write) {
+                    try {
+                        if (!shared.stop) {
+                            Checkpoint.Shard[] sh = new Checkpoint.Shard[ws.length];
+                            for (int i = 0; i < ws.length; i++) {
+                                sh[i] = ws[i].snapshot();
+                            }
+                            Checkpoint.write(checkpoint, config, m, epoch,
+                                    new Checkpoint.Progress(shared.done.get(), enc.tokens(), sh));
+                            shared.checkpointWritten();
+                            out.onCheckpoint(checkpoint, progress(shared, ws, t0, doneAtStart, epoch, false), true);
+                        }
+                    } finally {
+                        shared.release();
+                    }
+                    continue;
+                }
+                if (allDone) {
+                    break;
+                }
+                if (shared.done.get() > doneAtStart) { // nothing to say before the first words are counted
+                    out.onProgress(progress(shared, ws, t0, doneAtStart, epoch, false));
+                }
+                nextReport = System.nanoTime() + progressIntervalMillis * 1_000_000L;
+                shared.checkTime();
+            }
+        } catch (InterruptedException e) {
+            shared.stopAll();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("word2vec training interrupted", e);
+        }
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                shared.stopAll();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("word2vec training interrupted", e);
+            } catch (ExecutionException e) {
+                shared.stopAll();
+                Throwable c = e.getCause();
+                if (c instanceof UncheckedIOException u) {
+                    throw u.getCause();
+                }
+                if (c instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (c instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(c);
             }
         }
     }
@@ -274,17 +398,28 @@ public final class Word2VecTrainer {
             n += w.lossCount;
         }
         double eta = wps > 0 ? (s.total - done) / wps : 0;
-        return new TrainingProgress(epoch + 1, config.epochs(), frac, s.alpha, wps, wps / ws.length,
+        return new TrainingProgress(epoch + 1, config.epochs(), frac, s.alpha, wps, wps / Math.max(1, ws.length),
                 n == 0 ? 0 : loss / n, eta, end);
     }
 
-    /** State shared by the workers: words done (for the learning rate and progress), the current rate, stop. */
+    /**
+     * State shared by the workers: words done (for the learning rate and progress), the current rate, stop, and
+     * the pause for a checkpoint inside an epoch (guarded by {@link #lock}).
+     */
     static final class Shared {
         final AtomicLong done = new AtomicLong();
         final long total;
         final double startAlpha;
         volatile double alpha;
         volatile boolean stop;
+        final Object lock = new Object();
+        volatile boolean pauseRequested;
+        int running;          // workers of this epoch not finished (lock)
+        int paused;           // workers waiting at a pause (lock)
+        private long everyWords;
+        private volatile long nextCheckpointWords = Long.MAX_VALUE;
+        private long everyMillis;
+        private long nextCheckpointNanos = Long.MAX_VALUE;
 
         Shared(long total, double startAlpha) {
             this.total = total;
@@ -297,6 +432,90 @@ public final class Word2VecTrainer {
             double a = startAlpha * Math.max(1e-4, 1 - d / (double) (total + 1));
             alpha = a;
             return a;
+        }
+
+        void scheduleCheckpoints(long words, long doneNow, long millis) {
+            everyWords = words;
+            everyMillis = millis;
+            nextCheckpointWords = words > 0 ? doneNow + words : Long.MAX_VALUE;
+            nextCheckpointNanos = millis > 0 ? System.nanoTime() + millis * 1_000_000L : Long.MAX_VALUE;
+        }
+
+        /** After any checkpoint: the next one is due N words or N ms from now. */
+        void checkpointWritten() {
+            if (everyWords > 0) {
+                nextCheckpointWords = done.get() + everyWords;
+            }
+            if (everyMillis > 0) {
+                nextCheckpointNanos = System.nanoTime() + everyMillis * 1_000_000L;
+            }
+        }
+
+        void startEpoch(int workers) {
+            synchronized (lock) {
+                running = workers;
+                paused = 0;
+                pauseRequested = false;
+            }
+        }
+
+        /** Main thread, at a progress tick: requests a pause when the time for a checkpoint has come. */
+        void checkTime() {
+            if (System.nanoTime() >= nextCheckpointNanos) {
+                synchronized (lock) {
+                    pauseRequested = true;
+                }
+            }
+        }
+
+        /** Worker, at a sentence boundary: waits here while a checkpoint is due or being written. */
+        void pausePoint(Worker w, EncodedCorpus.Reader r) {
+            if (!pauseRequested && done.get() < nextCheckpointWords) {
+                return;
+            }
+            synchronized (lock) {
+                if (done.get() >= nextCheckpointWords) {
+                    pauseRequested = true;
+                }
+                if (!pauseRequested) {
+                    return;
+                }
+                w.position = r.position();
+                paused++;
+                lock.notifyAll();
+                try {
+                    while (pauseRequested && !stop) {
+                        lock.wait();
+                    }
+                } catch (InterruptedException e) {
+                    stop = true;
+                    Thread.currentThread().interrupt();
+                } finally {
+                    paused--;
+                }
+            }
+        }
+
+        void release() {
+            synchronized (lock) {
+                pauseRequested = false;
+                lock.notifyAll();
+            }
+        }
+
+        void finished() {
+            synchronized (lock) {
+                running--;
+                lock.notifyAll();
+            }
+        }
+
+        void stopAll() {
+            synchronized (lock) {
+                stop = true;
+                pauseRequested = false;
+                lock.notifyAll();
+            }
         }
     }
 
@@ -460,6 +679,8 @@ public final class Word2VecTrainer {
         private final float[] errors;  // the hidden vector's error, added to the context rows
         private final int index;
         private long rng;
+        volatile long position;  // byte offset of the next sentence in the cache, set when paused or finished
+        private long rangeEnd;
         volatile double lossSum;
         volatile long lossCount;
         private double loss;
@@ -489,6 +710,20 @@ public final class Word2VecTrainer {
             this.index = index;
         }
 
+        /** Continues inside an epoch from a checkpoint: the random state and the loss sums. */
+        void restore(Checkpoint.Shard s) {
+            rng = s.rng();
+            loss = s.loss();
+            lossN = s.lossN();
+            lossSum = loss;
+            lossCount = lossN;
+        }
+
+        /** Where this worker stands (call while it is paused or finished). */
+        Checkpoint.Shard snapshot() {
+            return new Checkpoint.Shard(index, position, rangeEnd, rng, loss, lossN);
+        }
+
         /** Resets the loss and seeds the random state from (seed, thread, epoch), so a resumed run repeats it. */
         void startEpoch(int epoch) {
             rng = UnigramSampler.mix(UnigramSampler.mix(c.seed() * 0x9E3779B97F4A7C15L + index + 1) + epoch);
@@ -504,6 +739,7 @@ public final class Word2VecTrainer {
         }
 
         void runEpoch(EncodedCorpus.Reader r, Shared shared, int epoch) {
+            rangeEnd = r.end();
             int[] rawToId = m.rawToId;
             long[] keep = m.keep;
             boolean subsample = c.sample() > 0;
@@ -548,6 +784,12 @@ public final class Word2VecTrainer {
                     }
                     if (shared.stop) {
                         return;
+                    }
+                    if (!end) {
+                        shared.pausePoint(this, r);
+                        if (shared.stop) {
+                            return;
+                        }
                     }
                 }
             }

@@ -169,6 +169,95 @@ class Word2VecTrainerTest {
         assertEquals(damaged + ": checkpoint checksum mismatch; the file is damaged", d.getMessage());
     }
 
+    /** Thrown by a listener to simulate a crash right after a checkpoint. */
+    private static final class Crash extends RuntimeException {
+        Crash() {
+            super("simulated crash");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CBOW, ns", "SKIP_GRAM, hs"})
+    void resumeFromAMidEpochCheckpointRepeatsTheUninterruptedRun(Architecture arch, String loss) throws IOException {
+        Path corpus = write(topicCorpus(3000, 5)); // 36,000 words an epoch: pause points every ~10,000
+        Word2VecConfig c = small().withArchitecture(arch).withLoss(loss).withEpochs(3).withSample(1e-2);
+        WordVectors whole = new Word2VecTrainer(c).train(corpus, null);
+        Path ckpt = dir.resolve("mid.ckpt");
+        List<String> seen = new ArrayList<>();
+        Word2VecTrainer t = new Word2VecTrainer(c).withCheckpoint(ckpt).withCheckpointEvery(15_000, java.time.Duration.ZERO);
+        assertThrows(Crash.class, () -> t.train(corpus, new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+            }
+
+            @Override
+            public void onCheckpoint(Path file, TrainingProgress p, boolean midEpoch) {
+                seen.add(p.epoch() + (midEpoch ? " mid" : " end"));
+                if (midEpoch && p.epoch() == 2) {
+                    throw new Crash();
+                }
+            }
+        }));
+        assertEquals(List.of("1 mid", "1 end", "2 mid"), seen, "checkpoints written before the crash");
+        Checkpoint.State st = Checkpoint.read(ckpt);
+        assertEquals(1, st.epochsDone());
+        assertTrue(st.progress().midEpoch());
+        assertEquals(1, st.progress().shards().length);
+        assertTrue(st.progress().wordsDone() > 36_000 && st.progress().wordsDone() < 72_000,
+                "inside epoch 2: " + st.progress().wordsDone());
+        WordVectors resumed = new Word2VecTrainer(c).resume(corpus, ckpt, null);
+        assertEquals(whole.words(), resumed.words());
+        for (int i = 0; i < whole.size(); i++) {
+            assertArrayEquals(whole.row(i), resumed.row(i), "row " + i);
+        }
+    }
+
+    @Test
+    void midEpochCheckpointsWithTwoThreadsResumeOnTheirShards() throws IOException {
+        Path corpus = write(topicCorpus(12_000, 6)); // 144,000 tokens: two shards (they start every 65,536 tokens)
+        Word2VecConfig c = small().withThreads(2).withLoss("ns").withEpochs(2);
+        Path ckpt = dir.resolve("two.ckpt");
+        Word2VecTrainer t = new Word2VecTrainer(c).withCheckpoint(ckpt).withCheckpointEvery(50_000, java.time.Duration.ZERO);
+        assertThrows(Crash.class, () -> t.train(corpus, new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+            }
+
+            @Override
+            public void onCheckpoint(Path file, TrainingProgress p, boolean midEpoch) {
+                if (midEpoch) {
+                    throw new Crash();
+                }
+            }
+        }));
+        Checkpoint.State st = Checkpoint.read(ckpt);
+        assertEquals(0, st.epochsDone());
+        assertEquals(2, st.progress().shards().length);
+        for (Checkpoint.Shard sh : st.progress().shards()) {
+            assertTrue(sh.position() <= sh.end(), sh.toString());
+        }
+        List<Double> fractions = new ArrayList<>();
+        WordVectors v = new Word2VecTrainer(c.withThreads(1)).resume(corpus, ckpt, p -> fractions.add(p.fraction()));
+        assertEquals(1.0, fractions.get(fractions.size() - 1), 1e-9);
+        // the topics are learned: a word's nearest neighbour is from its own topic
+        assertTrue(v.nearest("t0w1", 1).get(0).word().startsWith("t0"), v.nearest("t0w1", 3).toString());
+        Path other = dir.resolve("other.txt");
+        Files.write(other, topicCorpus(100, 6), StandardCharsets.UTF_8);
+        var e = assertThrows(IOException.class, () -> new Word2VecTrainer(c).resume(other, ckpt, null));
+        assertEquals(ckpt + ": written for a corpus of 144000 tokens, but " + other
+                + " has 1200; resume needs the same corpus", e.getMessage());
+    }
+
+    @Test
+    void checkpointIntervalsAreValidated() {
+        Word2VecTrainer t = new Word2VecTrainer(small());
+        var e = assertThrows(IllegalArgumentException.class, () -> t.withCheckpointEvery(-1, java.time.Duration.ZERO));
+        assertEquals("checkpoint words must be >= 0 (0 = off), got -1", e.getMessage());
+        var d = assertThrows(IllegalArgumentException.class,
+                () -> t.withCheckpointEvery(0, java.time.Duration.ofSeconds(-1)));
+        assertEquals("checkpoint interval must be 0 (off) or >= 1 ms, got PT-1S", d.getMessage());
+    }
+
     @Test
     void analyzerIsAppliedToTheCorpusAndStoredForQueries() throws IOException {
         List<String> lines = new ArrayList<>();

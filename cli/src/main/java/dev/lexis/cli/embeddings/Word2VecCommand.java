@@ -1,6 +1,7 @@
 package dev.lexis.cli.embeddings;
 
 import dev.lexis.cli.Subcommand;
+import dev.lexis.embeddings.TrainingListener;
 import dev.lexis.embeddings.TrainingProgress;
 import dev.lexis.embeddings.VectorFormats;
 import dev.lexis.embeddings.Word2VecConfig;
@@ -9,6 +10,7 @@ import dev.lexis.embeddings.WordVectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +25,9 @@ import picocli.CommandLine.ParameterException;
                 + "on a text file, a .gz file or a folder of them (one sentence or paragraph per line).",
                 "Writes FILE in the word2vec binary format (.bin) or text format (.txt, .vec), readable by the C tool, "
                         + "gensim and fastText, and FILE.lexis.properties with the analyzer and settings.",
-                "After each epoch a checkpoint is saved to FILE.checkpoint (removed at the end); --resume continues "
-                        + "from it.",
+                "A checkpoint is saved to FILE.checkpoint after each epoch and every --checkpoint-minutes (and "
+                        + "--checkpoint-words) inside epochs, removed at the end; --resume continues from it where it "
+                        + "stopped (with --threads 1, to the same vectors).",
                 "Example: lexis word2vec --input corpus.txt --output vectors.bin --model skipgram --loss ns"})
 public final class Word2VecCommand extends Subcommand {
 
@@ -82,20 +85,46 @@ public final class Word2VecCommand extends Subcommand {
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue training from a checkpoint.")
     Path resume;
 
+    @Option(names = "--checkpoint-minutes", paramLabel = "M", defaultValue = "10",
+            description = "Also save a checkpoint inside epochs every M minutes of training, 0 = only after epochs "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double checkpointMinutes;
+
+    @Option(names = "--checkpoint-words", paramLabel = "N", defaultValue = "0",
+            description = "Also save a checkpoint inside epochs every N corpus words, 0 = off (default: ${DEFAULT-VALUE}).")
+    long checkpointWords;
+
     @Override
     public Integer call() throws IOException {
         Word2VecConfig config = config();
+        if (checkpointMinutes < 0 || checkpointWords < 0) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-minutes and --checkpoint-words must be >= 0"
+                    + " (0 = off), got " + checkpointMinutes + " and " + checkpointWords);
+        }
         Path checkpoint = output.resolveSibling(output.getFileName() + ".checkpoint");
         Word2VecTrainer trainer = new Word2VecTrainer(config).withCheckpoint(checkpoint)
+                .withCheckpointEvery(checkpointWords, Duration.ofMillis(Math.round(checkpointMinutes * 60_000)))
                 .withProgressInterval(verbose() ? 1000 : 5000);
         long start = System.nanoTime();
         TrainingProgress[] last = new TrainingProgress[1];
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+                report(p, last);
+            }
+
+            @Override
+            public void onCheckpoint(Path file, TrainingProgress p, boolean midEpoch) {
+                note(String.format(Locale.ROOT, "checkpoint %s (epoch %d/%d, %.1f%% done)", file, p.epoch(),
+                        p.epochs(), p.fraction() * 100));
+            }
+        };
         WordVectors vectors;
         if (resume != null) {
             note("resuming from " + resume);
-            vectors = trainer.resume(input, resume, p -> report(p, last));
+            vectors = trainer.resume(input, resume, listener);
         } else {
-            vectors = trainer.train(input, p -> report(p, last));
+            vectors = trainer.train(input, listener);
         }
         vectors.save(output);
         Files.deleteIfExists(checkpoint);

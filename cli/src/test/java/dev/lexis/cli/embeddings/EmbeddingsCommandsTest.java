@@ -2,9 +2,14 @@ package dev.lexis.cli.embeddings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lexis.cli.Main;
+import dev.lexis.embeddings.TrainingListener;
+import dev.lexis.embeddings.TrainingProgress;
+import dev.lexis.embeddings.Word2VecConfig;
+import dev.lexis.embeddings.Word2VecTrainer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -60,6 +66,42 @@ class EmbeddingsCommandsTest {
         assertTrue(res.err().contains("epoch done 3/3 100.0%"), res.err());
         assertTrue(Files.exists(dir.resolve("v.bin.lexis.properties")));
         assertFalse(Files.exists(dir.resolve("v.bin.checkpoint")), "the checkpoint is removed at the end");
+    }
+
+    @Test
+    void resumeFromAMidEpochCheckpointGivesTheUninterruptedVectors() throws IOException {
+        Path corpus = dir.resolve("corpus.txt");
+        Path whole = dir.resolve("whole.txt");
+        Result a = run("", "--verbose", "word2vec", "--input", corpus.toString(), "--output", whole.toString(),
+                "--dim", "16", "--epochs", "3", "--threads", "1", "--checkpoint-words", "5000");
+        assertEquals(0, a.code(), a.toString());
+        assertTrue(a.err().contains("checkpoint " + whole + ".checkpoint (epoch 1/3, "), a.err());
+        // a run that crashes right after a checkpoint inside epoch 2 (the same settings through the Java API)
+        Word2VecConfig c = Word2VecConfig.defaults().withEmbeddingDim(16).withEpochs(3).withThreads(1).withSeed(1);
+        Path ckpt = dir.resolve("crashed.checkpoint");
+        var t = new Word2VecTrainer(c).withCheckpoint(ckpt).withCheckpointEvery(5000, Duration.ZERO);
+        assertThrows(IllegalStateException.class, () -> t.train(corpus, new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+            }
+
+            @Override
+            public void onCheckpoint(Path file, TrainingProgress p, boolean midEpoch) {
+                if (midEpoch && p.epoch() == 2) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        }));
+        Path resumed = dir.resolve("resumed.txt");
+        Result b = run("", "word2vec", "--input", corpus.toString(), "--output", resumed.toString(), "--threads", "1",
+                "--resume", ckpt.toString());
+        assertEquals(0, b.code(), b.toString());
+        assertEquals(Files.readString(whole), Files.readString(resumed), "resumed vectors == uninterrupted vectors");
+        Result bad = run("", "word2vec", "--input", corpus.toString(), "--output", resumed.toString(),
+                "--checkpoint-minutes", "-1");
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("--checkpoint-minutes and --checkpoint-words must be >= 0 (0 = off), got -1.0 and 0"),
+                bad.err());
     }
 
     @Test

@@ -1,5 +1,8 @@
 #!/usr/bin/python3
-"""Markdown tables from bench/nn/run.sh's outputs: report.py GEMM_JMH_JSON RESULTS_TXT."""
+"""Markdown tables from bench/nn/run.sh's outputs: report.py RESULTS_TXT GEMM_JMH_JSON...
+
+GEMM: per shape, the median over all JMH iterations of all rounds (forks) against the median of PyTorch's
+per-round medians; the load average at the start of each round is printed beside."""
 import json
 import statistics
 import sys
@@ -9,22 +12,34 @@ def fields(line):
     return dict(part.split("=", 1) for part in line.split()[2:] if "=" in part)
 
 
-def main(jmh_json, results):
+def main(results, *jmh_jsons):
     with open(results) as f:
         lines = f.read().splitlines()
     print(lines[0])
-    torch_gemm = {fields(l)["shape"]: float(fields(l)["gflops"]) for l in lines if l.startswith("RESULT torch_gemm")}
+    torch_gemm = {}
+    loads = {}
+    for l in lines:
+        if l.startswith("RESULT torch_gemm"):
+            torch_gemm.setdefault(fields(l)["shape"], []).append(float(fields(l)["gflops"]))
+        elif l.startswith("# round"):
+            parts = l.split()
+            loads.setdefault(parts[3], []).append(parts[5])
+    lexis_us = {}
+    for path in jmh_jsons:
+        with open(path) as f:
+            for bench in json.load(f):
+                lexis_us.setdefault(bench["params"]["shape"], []).extend(
+                    x for it in bench["primaryMetric"]["rawData"] for x in it)
     print()
-    print("| GEMM shape (m×k · k×n) | Lexis GFLOP/s | PyTorch GFLOP/s | ratio |")
-    print("|---|---|---|---|")
-    with open(jmh_json) as f:
-        for bench in json.load(f):
-            shape = bench["params"]["shape"]
-            m, k, n = (int(x) for x in shape.split("x"))
-            us = statistics.median(x for it in bench["primaryMetric"]["rawData"] for x in it)
-            lexis = 2 * m * n * k / (us * 1e-6) / 1e9
-            theirs = torch_gemm.get(shape, float("nan"))
-            print(f"| {m}×{k} · {k}×{n} | {lexis:.1f} | {theirs:.1f} | {lexis / theirs:.2f} |")
+    print("| GEMM shape (m×k · k×n) | Lexis GFLOP/s | PyTorch GFLOP/s | ratio | rounds | load (1 min) at each round |")
+    print("|---|---|---|---|---|---|")
+    for shape in sorted(lexis_us, key=lambda s: list(loads).index(s) if s in loads else len(loads)):
+        m, k, n = (int(x) for x in shape.split("x"))
+        lexis = 2 * m * n * k / (statistics.median(lexis_us[shape]) * 1e-6) / 1e9
+        theirs = statistics.median(torch_gemm[shape]) if shape in torch_gemm else float("nan")
+        rounds = len(torch_gemm.get(shape, []))
+        print(f"| {m}×{k} · {k}×{n} | {lexis:.1f} | {theirs:.1f} | {lexis / theirs:.2f} | {rounds} "
+              f"| {', '.join(loads.get(shape, []))} |")
     runs = {}
     for l in lines:
         if l.startswith("RESULT lexis_mlp") or l.startswith("RESULT torch_mlp"):

@@ -2,7 +2,8 @@
 # nn speed against PyTorch (CPU, 2 threads), in one run on the same machine:
 #   1. GEMM GFLOP/s at the model shapes: JMH (GemmBench) vs torch.mm (gemm_torch.py)
 #   2. MR bag-of-words MLP training examples/s: MrMlpBench (Lexis Trainer) vs mlp_torch.py, same ids, same settings
-#   bench/nn/run.sh [RUNS]       (default 3 alternating MLP runs per variant; GEMM: 7 one-second rounds each)
+#   bench/nn/run.sh [RUNS] [GEMM_ROUNDS]   (default 3 alternating MLP runs per variant, 0 skips the MLP;
+#                                           GEMM: 2 alternating rounds per shape of 7 one-second iterations each)
 # Builds only the nn module with Maven and compiles this bench's sources with javac (JMH annotation processing
 # on), so it does not depend on the other modules. Prints Markdown tables on stdout, raw lines on stderr.
 set -euo pipefail
@@ -11,6 +12,7 @@ shared="${LEXIS_SHARED_DATA:-$repo/../shared/data}"
 cache="${LEXIS_BENCH_CACHE:-/tmp/lexis-bench}/nn"
 m2="${M2_REPO:-$HOME/.m2/repository}"
 runs="${1:-3}"
+gemm_rounds="${2:-2}"
 py=/usr/bin/python3
 . "$repo/bin/jdk.sh"
 lexis_find_jdk
@@ -36,10 +38,19 @@ rm -rf "$classes" && mkdir -p "$classes"
   "$repo"/bench/src/main/java/dev/lexis/bench/nn/*.java
 java=("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx2g -cp "$classes:$cp")
 
-echo "# $(date -u +%FT%TZ) $(uname -m), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $("$py" -c 'import torch; print("torch", torch.__version__)')" | tee "$cache/results.txt"
+echo "# $(date -u +%FT%TZ) $(uname -m), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $("$py" -c 'import torch; print("torch", torch.__version__)')" | tee "$cache/results.txt" >&2
 echo "## GEMM" >&2
-"${java[@]}" org.openjdk.jmh.Main 'dev.lexis.bench.nn.GemmBench' -rf json -rff "$cache/gemm-jmh.json" >&2
-"$py" "$repo/bench/nn/gemm_torch.py" --threads 2 | tee -a "$cache/results.txt" >&2
+# per shape and round: one JMH fork (6 warm-up + 7 measured one-second iterations), then torch.mm (4 warm-up +
+# 7 measured rounds of ~1 s), so that both sides see the same load; the report takes medians over all rounds
+rm -f "$cache"/gemm-jmh-*.json
+for round in $(seq 1 "$gemm_rounds"); do
+  for shape in 50x300x300 32x200x800 64x100x10000; do
+    echo "# round $round $shape load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$cache/results.txt" >&2
+    "${java[@]}" org.openjdk.jmh.Main 'dev.lexis.bench.nn.GemmBench' -p shape="$shape" \
+      -rf json -rff "$cache/gemm-jmh-$round-$shape.json" >&2
+    "$py" "$repo/bench/nn/gemm_torch.py" --threads 2 --shapes "$shape" | tee -a "$cache/results.txt" >&2
+  done
+done
 
 echo "## MLP" >&2
 ids="$cache/mr-ids.txt"
@@ -50,4 +61,4 @@ for run in $(seq 1 "$runs"); do
   "${java[@]}" dev.lexis.bench.nn.MrMlpBench --data "$csv" --mode dense --threads 1 | tee -a "$cache/results.txt" >&2
   "$py" "$repo/bench/nn/mlp_torch.py" "$ids" --mode dense --threads 2 | tee -a "$cache/results.txt" >&2
 done
-"$py" "$repo/bench/nn/report.py" "$cache/gemm-jmh.json" "$cache/results.txt"
+"$py" "$repo/bench/nn/report.py" "$cache/results.txt" "$cache"/gemm-jmh-*.json

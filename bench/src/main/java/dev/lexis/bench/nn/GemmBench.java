@@ -19,13 +19,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * C (m × n) = A (m × k) · B (k × n) with the kernels Lexis chose at start-up, at the shapes of its models:
  * 50×300·300×300 (a TextCNN/NNLM batch through a 300-wide layer), 32×200·200×800 (a tagger's LSTM gates),
  * 64×100·100×10000 (an NNLM's softmax over 10k words). GFLOP/s = 2·m·n·k / time; {@code bench/nn/run.sh}
- * prints them next to PyTorch's.
+ * prints them next to PyTorch's. Six warm-up seconds: on a busy machine the JIT needs a few seconds before the
+ * Vector API micro-kernels leave their slow Java fallback.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx2g"})
-@Warmup(iterations = 4, time = 1)
+@Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 7, time = 1)
 public class GemmBench {
     /** m x k x n. */

@@ -520,6 +520,11 @@ public final class WordVectors {
     }
 
     /** @return the unit-length copy of row {@code i} (zeros for a zero row) */
+    /** 1 / the Euclidean norm of row {@code i} (0 for a zero row). */
+    float invNorm(int i) {
+        return invNorms[i];
+    }
+
     float[] unit(int i) {
         float[] u = row(i);
         float inv = invNorms[i];

@@ -105,6 +105,27 @@ class EmbeddingsCommandsTest {
     }
 
     @Test
+    void nearestUsesTheHnswIndexWhenAskedOrPresent() throws IOException {
+        Path copy = dir.resolve("a.bin");
+        Files.copy(vectors, copy);
+        Files.copy(dir.resolve("v.bin.lexis.properties"), dir.resolve("a.bin.lexis.properties"));
+        Result exact = run("", "nearest", "--vectors", copy.toString(), "--top", "3", "t1w2");
+        Result built = run("", "nearest", "--vectors", copy.toString(), "--top", "3", "--approximate", "t1w2");
+        assertEquals(0, built.code(), built.toString());
+        assertTrue(built.err().startsWith("building the HNSW index " + copy + ".hnsw (18 words) ..."), built.err());
+        assertEquals(exact.out(), built.out(), "18 words: the graph finds them all");
+        assertTrue(Files.isDirectory(dir.resolve("a.bin.hnsw")));
+        Result present = run("", "--verbose", "nearest", "--vectors", copy.toString(), "--top", "3", "t1w2");
+        assertTrue(present.err().contains("approximate search: HNSW index " + copy + ".hnsw"), present.err());
+        assertEquals(exact.out(), present.out());
+        Result forced = run("", "--verbose", "nearest", "--vectors", copy.toString(), "--top", "3", "--exact", "t1w2");
+        assertFalse(forced.err().contains("approximate"), forced.err());
+        Result both = run("", "nearest", "--vectors", copy.toString(), "--approximate", "--exact", "t1w2");
+        assertEquals(2, both.code(), both.toString());
+        assertTrue(both.err().contains("--approximate and --exact exclude each other"), both.err());
+    }
+
+    @Test
     void nearestPrintsRankedNeighbours() {
         Result res = run("", "nearest", "--vectors", vectors.toString(), "--top", "3", "t1w2");
         assertEquals(0, res.code(), res.toString());

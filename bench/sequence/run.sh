@@ -5,7 +5,13 @@
 #                                                 BiLSTM 100 per direction, batch 32, Adam 1e-3), chunk tags; RUNS
 #                                                 alternating pairs (default 1 epoch, 2 runs)
 #   bench/sequence/run.sh quality [EPOCHS]        chunk F1 and POS accuracy on the test set, dev = last 10 % of train
-#   bench/sequence/run.sh cells [EPOCHS]          LSTM / GRU / RNN, uni- and bidirectional, chunk F1 (default 5 epochs)
+#                                                 (early stopping), the best settings: BiLSTM 200, words lower-cased
+#                                                 + case/suffix features + character n-gram vectors (50), dropout 0.5
+#   bench/sequence/run.sh vectors [EPOCHS]        the chunker of "quality" started from Lexis word vectors
+#                                                 (bench/sequence/vectors.sh makes them; LEXIS_VECTORS=FILE)
+#   bench/sequence/run.sh cells [EPOCHS]          LSTM / GRU / RNN x uni- / bidirectional, chunk F1 and POS accuracy
+#                                                 (defaults: embedding 100, hidden 100, words only; 5 epochs, no dev)
+#   bench/sequence/run.sh table [RESULTS]         the cells runs of RESULTS (default $cache/results.txt) as a markdown table
 # Builds the modules with Maven into a private copy (other builds may clean target/ meanwhile), compiles the
 # bench class with javac, prints RESULT lines on stdout (and keeps them in $cache/results.txt).
 set -euo pipefail
@@ -20,7 +26,7 @@ export OMP_WAIT_POLICY=PASSIVE
 data="$shared/conll2000"
 [ -f "$data/train.txt" ] || { echo "run.sh: $data/train.txt not found (set LEXIS_SHARED_DATA)" >&2; exit 1; }
 mkdir -p "$cache"
-if [ "${LEXIS_BENCH_SKIP_BUILD:-0}" != 1 ]; then
+if [ "${LEXIS_BENCH_SKIP_BUILD:-0}" != 1 ] && [ "$what" != table ]; then
   "$repo/mvn21" -q -pl sequence -am package -DskipTests >&2
   rm -f "$cache"/*.jar
   for m in nn tokenize corpora classify sequence; do cp "$repo/$m/target/lexis-$m-"*.jar "$cache/"; done
@@ -34,7 +40,8 @@ lexis() { "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx2g -cp "$
             "$data/train.txt" "$data/test.txt" "$@" 2>>"$cache/log.txt" | tee -a "$cache/results.txt"; }
 torch() { "$py" /work/shared/peers/lstm_tagger_torch.py --train "$data/train.txt" --test "$data/test.txt" "$@" \
             2>>"$cache/log.txt" | tee -a "$cache/results.txt"; }
-echo "# $(date -u +%FT%TZ) $what, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$cache/results.txt"
+best="features=true lowercase=true subwordDim=50 dropout=0.5 wordDropout=0.3 hiddenSize=200 learningRate=0.002"
+[ "$what" = table ] || echo "# $(date -u +%FT%TZ) $what, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$cache/results.txt"
 case "$what" in
   speed)
     epochs="${2:-1}"; runs="${3:-2}"
@@ -44,15 +51,33 @@ case "$what" in
     done ;;
   quality)
     epochs="${2:-20}"
-    lexis 2 epochs="$epochs" threads=2 dev=split features=true dropout=0.3 wordDropout=0.3 patience=4 label=chunk-bilstm-features
-    lexis 1 epochs="$epochs" threads=2 dev=split features=true dropout=0.3 wordDropout=0.3 patience=4 label=pos-bilstm-features
-    lexis 2 epochs="$epochs" threads=2 dev=split patience=4 label=chunk-bilstm-words ;;
+    lexis 2 epochs="$epochs" threads=2 dev=split $best patience=3 label=chunk-bilstm200-features-subwords
+    lexis 1 epochs="$epochs" threads=2 dev=split $best patience=2 label=pos-bilstm200-features-subwords ;;
+  vectors)
+    epochs="${2:-20}"
+    vectors="${LEXIS_VECTORS:-/tmp/lexis-prose-vectors.bin}"
+    [ -f "$vectors" ] || { echo "run.sh: $vectors not found (run bench/sequence/vectors.sh)" >&2; exit 1; }
+    lexis 2 epochs="$epochs" threads=2 dev=split $best embeddings="$vectors" label=chunk-bilstm200-lexis-vectors ;;
   cells)
     epochs="${2:-5}"
     for cell in lstm gru rnn; do
       for bi in true false; do
-        lexis 2 epochs="$epochs" threads=2 cell="$cell" bidirectional="$bi" label="chunk-$cell-bi=$bi"
+        lexis 2 epochs="$epochs" threads=2 cell="$cell" bidirectional="$bi" label="cells-chunk-$cell-bi=$bi"
+        lexis 1 epochs="$epochs" threads=2 cell="$cell" bidirectional="$bi" label="cells-pos-$cell-bi=$bi"
       done
     done ;;
+  table)
+    # one row per cell and direction: chunk F1, chunk accuracy, POS accuracy, training tokens/s (chunk, POS)
+    grep -h '^RESULT.cells-' "${2:-$cache/results.txt}" | awk -F'\t' '
+      { split($2, l, "-"); task = l[2]; key = l[3] " " l[4]
+        for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+        if (!(key in seen)) { seen[key] = 1; order[++n] = key }
+        if (task == "chunk") { f1[key] = v["f1"]; cacc[key] = v["acc"]; ctok[key] = v["train_tok_per_s"] }
+        else { pacc[key] = v["acc"]; ptok[key] = v["train_tok_per_s"] } }
+      END { print "| cell | direction | chunk F1 | chunk accuracy | POS accuracy | tokens/s (chunk, POS) |"
+            print "|---|---|---|---|---|---|"
+            for (i = 1; i <= n; i++) { k = order[i]; split(k, p, " ")
+              printf "| %s | %s | %s | %s | %s | %s, %s |\n", toupper(p[1]), p[2] == "bi=true" ? "bi" : "uni", f1[k], cacc[k], pacc[k], ctok[k], ptok[k] } }'
+    exit 0 ;;
   *) echo "run.sh: unknown benchmark \"$what\" (speed, quality or cells)" >&2; exit 2 ;;
 esac

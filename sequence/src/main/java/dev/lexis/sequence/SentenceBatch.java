@@ -16,6 +16,7 @@ final class SentenceBatch {
     int[] words = new int[0];
     int[] cases = new int[0];
     int[] suffixes = new int[0];
+    int[] columns = new int[0];
     int[] targets = new int[0];
     /** Character n-gram bags, one per row (empty on padding rows): Ops.embeddingBag's offsets, ids and weights. */
     int[] subwordOffsets = new int[1];
@@ -36,6 +37,7 @@ final class SentenceBatch {
             words = new int[n];
             cases = new int[n];
             suffixes = new int[n];
+            columns = new int[n];
             targets = new int[n];
         }
         if (lengths.length < batch) {
@@ -60,11 +62,13 @@ final class SentenceBatch {
                     words[r] = w;
                     cases[r] = e.cases()[t];
                     suffixes[r] = e.suffixes()[t];
+                    columns[r] = e.columns() == null ? 0 : e.columns()[t];
                     targets[r] = e.tags() == null ? -1 : e.tags()[t];
                 } else {
                     words[r] = -1;
                     cases[r] = -1;
                     suffixes[r] = -1;
+                    columns[r] = -1;
                     targets[r] = -1;
                 }
             }

@@ -92,8 +92,18 @@ public final class Tagger {
         return tagAll(List.of(tokens)).get(0);
     }
 
-    /** Tags many sentences, batched by length and spread over {@link TaggerConfig#threads()} threads. */
+    /**
+     * Tags many sentences, batched by length and spread over {@link TaggerConfig#threads()} threads.
+     *
+     * @throws IllegalArgumentException if a token is null, or the tagger reads an extra input column
+     *                                  ({@link TaggerConfig#inputColumn()}; use {@link #tagRows} then)
+     */
     public List<List<String>> tagAll(List<List<String>> sentences) {
+        if (config.inputColumn() != 0) {
+            throw new IllegalArgumentException("this tagger reads column " + config.inputColumn()
+                    + " of CoNLL rows besides the token (inputColumn); give it CoNLL rows (tagRows, lexis tag test), "
+                    + "not bare tokens");
+        }
         List<EncodedSentence> encoded = new ArrayList<>(sentences.size());
         for (List<String> s : sentences) {
             String[] tokens = s.toArray(new String[0]);
@@ -117,6 +127,40 @@ public final class Tagger {
     }
 
     /**
+     * Tags CoNLL sentences (their token column, and the {@link TaggerConfig#inputColumn()} when the tagger reads
+     * one); their tag column is ignored.
+     *
+     * @throws IllegalArgumentException naming the file and line of a sentence that lacks the input column
+     */
+    public List<List<String>> tagRows(List<ConllSentence> sentences) {
+        List<EncodedSentence> encoded = new ArrayList<>(sentences.size());
+        for (ConllSentence s : sentences) {
+            encoded.add(EncodedSentence.of(encoder, s.tokens(),
+                    config.inputColumn() == 0 ? null : inputColumn(s, config.inputColumn()), null));
+        }
+        int[][] predicted = predict(encoded, config.threads());
+        List<List<String>> out = new ArrayList<>(predicted.length);
+        for (int[] p : predicted) {
+            String[] t = new String[p.length];
+            for (int i = 0; i < p.length; i++) {
+                t[i] = tags.get(p[i]);
+            }
+            out.add(List.of(t));
+        }
+        return out;
+    }
+
+    /** Column {@code column} of a sentence, or an error naming its file and line. */
+    static String[] inputColumn(ConllSentence s, int column) {
+        try {
+            return s.column(column);
+        } catch (IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException(s.file() + ":" + s.firstLine() + ": the tagger reads column " + column
+                    + " as input (inputColumn), but the sentence has " + s.columnCount() + " column(s)", e);
+        }
+    }
+
+    /**
      * Tags the sentences and compares with their gold tags (conlleval's accuracy and chunk F1). Tags the model
      * never saw count as errors and are listed in the result.
      */
@@ -135,7 +179,8 @@ public final class Tagger {
                 }
                 ids[i] = id == null ? -1 : id;
             }
-            encoded.add(EncodedSentence.of(encoder, s.tokens(), ids));
+            encoded.add(EncodedSentence.of(encoder, s.tokens(),
+                    config.inputColumn() == 0 ? null : inputColumn(s, config.inputColumn()), ids));
         }
         int[][] predicted = predict(encoded, config.threads());
         SpanEvaluation.Builder spans = SpanEvaluation.builder();
@@ -248,6 +293,9 @@ public final class Tagger {
         b.vocabulary(words, new long[words.size()]);
         b.strings("tags", tags);
         b.strings("suffixes", encoder.suffixes());
+        if (config.inputColumn() != 0) {
+            b.strings("columnValues", encoder.columnValues());
+        }
         b.parameters(network.parameters());
         b.build().save(file);
     }
@@ -272,7 +320,8 @@ public final class Tagger {
         try {
             TaggerConfig config = TaggerConfig.fromProperties(props);
             TokenEncoder encoder = new TokenEncoder(m.vocabularyWords(), m.strings("suffixes"), config.lowercase(),
-                    config.subwordDim() > 0 ? TaggerConfig.SUBWORD_BUCKETS : 0);
+                    config.subwordDim() > 0 ? TaggerConfig.SUBWORD_BUCKETS : 0,
+                    config.inputColumn() != 0 ? m.strings("columnValues") : List.of());
             Map<String, Tensor> tensors = new HashMap<>();
             for (String name : m.tensorNames()) {
                 tensors.put(name, m.tensor(name));

@@ -35,18 +35,24 @@ import java.util.Set;
  *                         vectors of the token's lower-cased character 2-, 3- and 4-grams (with {@code <} and
  *                         {@code >} marking the word's start and end) hashed into {@link #SUBWORD_BUCKETS} buckets,
  *                         as fastText's subwords (Bojanowski et al. 2017); it gives unseen words a representation
+ * @param inputColumn      a CoNLL column read as a second input beside the token, 0 for none (0-based, negative
+ *                         counts from the end): its values (e.g. the part-of-speech tags that the CoNLL-2000 chunking
+ *                         task gives with each word) get learned 16-value vectors. Such a tagger needs that column
+ *                         at tagging time too: it tags CoNLL rows ({@link Tagger#evaluate}, {@link Tagger#tagRows}),
+ *                         not bare tokens
  */
 public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int hiddenSize, int embeddingDim,
                            boolean features, boolean lowercase, float dropout, float wordDropout, int epochs,
                            int batchSize, float learningRate, float clipNorm, int bpttLimit, int patience, int threads,
-                           long seed, String embeddings, boolean freezeEmbeddings, int subwordDim) {
+                           long seed, String embeddings, boolean freezeEmbeddings, int subwordDim,
+                           int inputColumn) {
 
     /** Hash buckets of the character n-gram vectors (see {@code subwordDim}). */
     public static final int SUBWORD_BUCKETS = 1 << 16;
 
     static final Set<String> KEYS = Set.of("cell", "bidirectional", "layers", "hiddenSize", "embeddingDim",
             "features", "lowercase", "dropout", "wordDropout", "epochs", "batchSize", "learningRate", "clipNorm",
-            "bpttLimit", "patience", "threads", "seed", "embeddings", "freezeEmbeddings", "subwordDim");
+            "bpttLimit", "patience", "threads", "seed", "embeddings", "freezeEmbeddings", "subwordDim", "inputColumn");
 
     /** @throws IllegalArgumentException naming the field with a bad value */
     public TaggerConfig {
@@ -94,7 +100,7 @@ public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int
     /** The defaults listed in the class comment (no dropout, no extra features, clipping at 5, 2 threads). */
     public static TaggerConfig defaults() {
         return new TaggerConfig(CellKind.LSTM, true, 1, 100, 100, false, false, 0f, 0f, 10, 32, 1e-3f, 5f, 0, 3, 2,
-                1L, "", false, 0);
+                1L, "", false, 0, 0);
     }
 
     public TaggerConfig withCell(CellKind v) {
@@ -177,6 +183,10 @@ public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int
         return with("subwordDim", Integer.toString(v));
     }
 
+    public TaggerConfig withInputColumn(int v) {
+        return with("inputColumn", Integer.toString(v));
+    }
+
     /** A copy with one key changed (keys as in {@link #toProperties()}). */
     public TaggerConfig with(String key, String value) {
         Map<String, String> p = toProperties();
@@ -207,6 +217,7 @@ public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int
         p.put("embeddings", embeddings);
         p.put("freezeEmbeddings", Boolean.toString(freezeEmbeddings));
         p.put("subwordDim", Integer.toString(subwordDim));
+        p.put("inputColumn", Integer.toString(inputColumn));
         return p;
     }
 
@@ -234,7 +245,7 @@ public record TaggerConfig(CellKind cell, boolean bidirectional, int layers, int
                     real(p, "wordDropout"), integer(p, "epochs"), integer(p, "batchSize"), real(p, "learningRate"),
                     real(p, "clipNorm"), integer(p, "bpttLimit"), integer(p, "patience"), integer(p, "threads"),
                     Long.parseLong(p.get("seed").strip()), p.get("embeddings"), bool(p, "freezeEmbeddings"),
-                    integer(p, "subwordDim"));
+                    integer(p, "subwordDim"), integer(p, "inputColumn"));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in tagger options: " + e.getMessage(), e);
         }

@@ -23,25 +23,28 @@ import java.util.SplittableRandom;
 final class TaggerNetwork {
     static final int CASE_DIM = 8;
     static final int SUFFIX_DIM = 16;
+    static final int COLUMN_DIM = 16;
 
     final TaggerConfig config;
     final Parameter embedding;
     final Parameter caseEmbedding;
     final Parameter suffixEmbedding;
     final Parameter subwordEmbedding;
+    final Parameter columnEmbedding;
     final RecurrentStack stack;
     final Parameter outputWeight;
     final Parameter outputBias;
     private final List<Parameter> parameters;
 
     private TaggerNetwork(TaggerConfig config, Parameter embedding, Parameter caseEmbedding, Parameter suffixEmbedding,
-                          Parameter subwordEmbedding, RecurrentStack stack, Parameter outputWeight,
-                          Parameter outputBias) {
+                          Parameter subwordEmbedding, Parameter columnEmbedding, RecurrentStack stack,
+                          Parameter outputWeight, Parameter outputBias) {
         this.config = config;
         this.embedding = embedding;
         this.caseEmbedding = caseEmbedding;
         this.suffixEmbedding = suffixEmbedding;
         this.subwordEmbedding = subwordEmbedding;
+        this.columnEmbedding = columnEmbedding;
         this.stack = stack;
         this.outputWeight = outputWeight;
         this.outputBias = outputBias;
@@ -54,6 +57,9 @@ final class TaggerNetwork {
         if (subwordEmbedding != null) {
             all.add(subwordEmbedding);
         }
+        if (columnEmbedding != null) {
+            all.add(columnEmbedding);
+        }
         all.addAll(stack.parameters());
         all.add(outputWeight);
         all.add(outputBias);
@@ -61,7 +67,8 @@ final class TaggerNetwork {
     }
 
     static int inputSize(TaggerConfig config) {
-        return config.embeddingDim() + (config.features() ? CASE_DIM + SUFFIX_DIM : 0) + config.subwordDim();
+        return config.embeddingDim() + (config.features() ? CASE_DIM + SUFFIX_DIM : 0) + config.subwordDim()
+                + (config.inputColumn() != 0 ? COLUMN_DIM : 0);
     }
 
     static RecurrentConfig recurrentConfig(TaggerConfig config) {
@@ -70,8 +77,8 @@ final class TaggerNetwork {
     }
 
     /** A new network: embeddings uniform on ±0.1, recurrent layers as {@code RecurrentLayer.create}, dense Xavier-uniform. */
-    static TaggerNetwork create(TaggerConfig config, int vocabularySize, int suffixCount, int tagCount,
-                                SplittableRandom random) {
+    static TaggerNetwork create(TaggerConfig config, int vocabularySize, int suffixCount, int columnValueCount,
+                                int tagCount, SplittableRandom random) {
         Parameter emb = Parameter.sparseRows("embedding", uniform(random, 0.1f, vocabularySize, config.embeddingDim()));
         Parameter caseEmb = null;
         Parameter suffixEmb = null;
@@ -81,12 +88,14 @@ final class TaggerNetwork {
         }
         Parameter subwordEmb = config.subwordDim() == 0 ? null : Parameter.sparseRows("subword_embedding",
                 uniform(random, 0.1f, TaggerConfig.SUBWORD_BUCKETS, config.subwordDim()));
+        Parameter columnEmb = config.inputColumn() == 0 ? null : Parameter.sparseRows("column_embedding",
+                uniform(random, 0.1f, columnValueCount, COLUMN_DIM));
         RecurrentConfig rc = recurrentConfig(config);
         RecurrentStack stack = RecurrentStack.create("rnn", rc, random);
         float bound = (float) Math.sqrt(6.0 / (rc.outputSize() + tagCount));
         Parameter w = Parameter.dense("output.weight", uniform(random, bound, rc.outputSize(), tagCount));
         Parameter b = Parameter.dense("output.bias", Tensor.zeros(tagCount));
-        return new TaggerNetwork(config, emb, caseEmb, suffixEmb, subwordEmb, stack, w, b);
+        return new TaggerNetwork(config, emb, caseEmb, suffixEmb, subwordEmb, columnEmb, stack, w, b);
     }
 
     /** The network over loaded tensors, by name. */
@@ -98,7 +107,8 @@ final class TaggerNetwork {
         Parameter caseEmb = config.features() ? lookup.apply("case_embedding") : null;
         Parameter suffixEmb = config.features() ? lookup.apply("suffix_embedding") : null;
         Parameter subwordEmb = config.subwordDim() > 0 ? lookup.apply("subword_embedding") : null;
-        return new TaggerNetwork(config, lookup.apply("embedding"), caseEmb, suffixEmb, subwordEmb,
+        Parameter columnEmb = config.inputColumn() != 0 ? lookup.apply("column_embedding") : null;
+        return new TaggerNetwork(config, lookup.apply("embedding"), caseEmb, suffixEmb, subwordEmb, columnEmb,
                 RecurrentStack.of("rnn", recurrentConfig(config), lookup), lookup.apply("output.weight"),
                 lookup.apply("output.bias"));
     }
@@ -127,6 +137,9 @@ final class TaggerNetwork {
         if (caseEmbedding != null) {
             x = Ops.concat(x, Ops.embedding(tape.param(caseEmbedding), b.cases, rows, 0),
                     Ops.embedding(tape.param(suffixEmbedding), b.suffixes, rows, 0));
+        }
+        if (columnEmbedding != null) {
+            x = Ops.concat(x, Ops.embedding(tape.param(columnEmbedding), b.columns, rows, 0));
         }
         if (subwordEmbedding != null) {
             x = Ops.concat(x, Ops.embeddingBag(tape.param(subwordEmbedding), b.subwordOffsets, b.subwordIds,

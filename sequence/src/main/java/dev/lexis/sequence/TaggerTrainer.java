@@ -111,7 +111,11 @@ public final class TaggerTrainer {
         Map<String, Integer> counts = new HashMap<>();
         TreeSet<String> tagSet = new TreeSet<>();
         Map<String, Integer> suffixCounts = new HashMap<>();
+        TreeSet<String> columnValueSet = new TreeSet<>();
         for (ConllSentence s : usable) {
+            if (cfg.inputColumn() != 0) {
+                Collections.addAll(columnValueSet, Tagger.inputColumn(s, cfg.inputColumn()));
+            }
             for (String token : s.tokens()) {
                 counts.merge(cfg.lowercase() ? token.toLowerCase(Locale.ROOT) : token, 1, Integer::sum);
                 suffixCounts.merge(TokenEncoder.suffix(token), 1, Integer::sum);
@@ -144,11 +148,15 @@ public final class TaggerTrainer {
         List<String> suffixes = new ArrayList<>(new TreeSet<>(suffixCounts.keySet()));
         suffixes.add(0, TokenEncoder.UNKNOWN);
         List<String> tags = new ArrayList<>(tagSet);
+        List<String> columnValues = new ArrayList<>(columnValueSet);
+        if (cfg.inputColumn() != 0) {
+            columnValues.add(0, TokenEncoder.UNKNOWN);
+        }
         TokenEncoder encoder = new TokenEncoder(words, cfg.features() ? suffixes : List.of(TokenEncoder.UNKNOWN),
-                cfg.lowercase(), cfg.subwordDim() > 0 ? TaggerConfig.SUBWORD_BUCKETS : 0);
+                cfg.lowercase(), cfg.subwordDim() > 0 ? TaggerConfig.SUBWORD_BUCKETS : 0, columnValues);
         SplittableRandom random = new SplittableRandom(cfg.seed());
         TaggerNetwork network = TaggerNetwork.create(cfg, encoder.vocabularySize(),
-                encoder.suffixes().size(), tags.size(), random);
+                encoder.suffixes().size(), columnValues.size(), tags.size(), random);
         int covered = 0;
         if (vectors != null) {
             float[] e = network.embedding.value().data();
@@ -184,7 +192,8 @@ public final class TaggerTrainer {
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = tagIds.get(t[i]);
             }
-            encoded.add(EncodedSentence.of(encoder, s.tokens(), ids));
+            encoded.add(EncodedSentence.of(encoder, s.tokens(),
+                    cfg.inputColumn() == 0 ? null : Tagger.inputColumn(s, cfg.inputColumn()), ids));
         }
         listener.onMessage(String.format(Locale.ROOT,
                 "train %,d sentences / %,d tokens, dev %,d sentences, vocabulary %,d, tags %d, %s%s %d x %d, %d thread(s)",

@@ -23,9 +23,15 @@ final class TokenEncoder {
     private final Map<String, Integer> suffixIds;
     private final boolean lowercase;
     private final int subwordBuckets;
+    private final List<String> columnValues;
+    private final Map<String, Integer> columnIds;
 
-    /** @param subwordBuckets hash buckets of the character n-grams, 0 when the tagger uses none */
-    TokenEncoder(List<String> words, List<String> suffixes, boolean lowercase, int subwordBuckets) {
+    /**
+     * @param subwordBuckets hash buckets of the character n-grams, 0 when the tagger uses none
+     * @param columnValues   the values of the extra input column ({@code <unk>} first), empty when there is none
+     */
+    TokenEncoder(List<String> words, List<String> suffixes, boolean lowercase, int subwordBuckets,
+                 List<String> columnValues) {
         if (words.isEmpty() || !words.get(0).equals(UNKNOWN)) {
             throw new IllegalArgumentException("the word list must start with " + UNKNOWN);
         }
@@ -35,6 +41,8 @@ final class TokenEncoder {
         this.suffixIds = index(suffixes);
         this.lowercase = lowercase;
         this.subwordBuckets = subwordBuckets;
+        this.columnValues = List.copyOf(columnValues);
+        this.columnIds = index(columnValues);
     }
 
     /** The n-gram buckets of a token, or null when the tagger uses no character n-grams. */
@@ -56,6 +64,16 @@ final class TokenEncoder {
 
     List<String> suffixes() {
         return suffixes;
+    }
+
+    List<String> columnValues() {
+        return columnValues;
+    }
+
+    /** The id of a value of the extra input column (0 for a value never seen in training). */
+    int columnId(String value) {
+        Integer id = columnIds.get(value);
+        return id == null ? 0 : id;
     }
 
     boolean lowercase() {

@@ -158,6 +158,38 @@ class TaggerTest {
     }
 
     @Test
+    void anInputColumnIsReadBesideTheToken() throws IOException {
+        // the chunk tag follows the POS column alone: the words are random
+        SplittableRandom r = new SplittableRandom(5);
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            for (int t = 0; t < 2 + r.nextInt(6); t++) {
+                String word = "w" + r.nextInt(50);
+                rows.append(r.nextBoolean() ? word + " DT B-NP\n" : word + " VB B-VP\n");
+            }
+            rows.append('\n');
+        }
+        Path file = dir.resolve("pos-input.txt");
+        Files.writeString(file, rows.toString());
+        List<ConllSentence> data = dev.lexis.corpora.ConllCorpus.of(file,
+                dev.lexis.corpora.ConllOptions.defaults().withTagColumn(2)).readAll();
+        TaggerConfig config = TaggerConfig.defaults().withHiddenSize(8).withEmbeddingDim(8).withEpochs(4)
+                .withLearningRate(0.01f).withThreads(2).withInputColumn(1);
+        Tagger t = new TaggerTrainer(config).train(data, List.of());
+        assertEquals(1.0, t.evaluate(data).accuracy(), 1e-9);
+        var e = assertThrows(IllegalArgumentException.class, () -> t.tag(List.of("w1", "w2")));
+        assertTrue(e.getMessage().startsWith("this tagger reads column 1 of CoNLL rows besides the token"),
+                e.getMessage());
+        Path model = dir.resolve("pos-input.lexis");
+        t.save(model);
+        assertEquals(t.tagRows(data), Tagger.load(model).tagRows(data));
+        e = assertThrows(IllegalArgumentException.class, () -> new TaggerTrainer(config.withInputColumn(5))
+                .train(data, List.of()));
+        assertEquals(file + ":1: the tagger reads column 5 as input (inputColumn), but the sentence has 3 column(s)",
+                e.getMessage());
+    }
+
+    @Test
     void savesAndLoadsTheSameTagger() throws IOException {
         Path file = dir.resolve("tagger.lexis");
         tagger.save(file);

@@ -39,6 +39,11 @@ public final class TagCommand extends Subcommand {
         }
         Tagger tagger = Tagger.load(model);
         detail("loaded " + tagger);
+        if (tagger.config().inputColumn() != 0) {
+            throw new IllegalArgumentException(model + ": the tagger reads column " + tagger.config().inputColumn()
+                    + " of CoNLL rows besides the token (trained with --input-column); tag CoNLL files with "
+                    + "lexis tag test");
+        }
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in(), decoder), 1 << 16);

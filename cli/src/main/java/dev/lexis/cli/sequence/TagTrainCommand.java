@@ -105,6 +105,11 @@ public final class TagTrainCommand extends Subcommand {
             + "(same data and options; --epochs, --patience and --threads may change).")
     Path resume;
 
+    @Option(names = "--input-column", defaultValue = "0", paramLabel = "I", description = "A column read as a second input "
+            + "beside the token, e.g. 1 = the POS tags of CoNLL-2000 for chunking; 0 = none (default: ${DEFAULT-VALUE}). "
+            + "The model then tags CoNLL files (tag test), not bare text.")
+    int inputColumn;
+
     @Option(names = "--subwords", defaultValue = "0", paramLabel = "D", description = "Add the mean of D-dimensional vectors "
             + "of the word's character 2- to 4-grams (hashed, as fastText's subwords), 0 = off (default: ${DEFAULT-VALUE}).")
     int subwords;
@@ -120,7 +125,7 @@ public final class TagTrainCommand extends Subcommand {
                     .withBpttLimit(bptt).withSeed(seed)
                     .withThreads(threads != null ? threads : Math.min(2, Runtime.getRuntime().availableProcessors()))
                     .withEmbeddings(embeddings == null ? "" : embeddings.toString()).withFreezeEmbeddings(freeze)
-                    .withSubwordDim(subwords);
+                    .withSubwordDim(subwords).withInputColumn(inputColumn);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -118,6 +118,21 @@ class TagCommandTest {
     }
 
     @Test
+    void anInputColumnModelTagsConllFilesNotBareText() {
+        Path withPos = dir.resolve("with-pos.lexis");
+        Result r = run("", "tag", "train", "--train", train.toString(), "--output", withPos.toString(), "--tag-column", "2",
+                "--input-column", "1", "--hidden", "8", "--dim", "8", "--epochs", "2", "--lr", "0.01");
+        assertEquals(0, r.code(), r.toString());
+        r = run("", "tag", "test", "--model", withPos.toString(), "--data", train.toString(), "--tag-column", "2");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.lastOut().matches("accuracy=1\\.0000 f1=100\\.00 tokens=\\d+"), r.out());
+        r = run("the cat\n", "tag", "--model", withPos.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertEquals("lexis: " + withPos + ": the tagger reads column 1 of CoNLL rows besides the token (trained with "
+                + "--input-column); tag CoNLL files with lexis tag test", r.err().strip());
+    }
+
+    @Test
     void badInputGivesOneLineErrors() throws Exception {
         Path ragged = dir.resolve("ragged.txt");
         Files.writeString(ragged, "the DT B-NP\ncat NN\n\n");

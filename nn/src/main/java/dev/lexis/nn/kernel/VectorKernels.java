@@ -14,11 +14,13 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>GEMM: A · Bᵀ (both stored with k contiguous) runs as tiles of 4 × 2 vector dot products, reading both in
  * place. The other three variants pack: per block of at most {@value #KC} values of k, op(B) is copied in blocks
- * of {@value #NC} columns into contiguous (kc × 2L) panels and op(A) in blocks of {@value #MC} rows into
- * contiguous (kc × 8) tiles (a transpose, when needed, happens while packing), and register-tiled
- * micro-kernels keep a tile of C (8 rows × 2 vectors; then 4, 2 and 1 rows, and 1-vector panels for the last
- * columns) in 16 vector registers while they broadcast elements of A against vectors of B. With unit-stride
- * packed operands the JIT removes the bounds checks from their inner loops.
+ * of {@value #NC} columns into contiguous (kc × 2L) panels, and, when C has at least {@value #PACK_A_PANELS}
+ * panels of columns to repay the copy, op(A) in blocks of {@value #MC} rows into contiguous (kc × 8) tiles (a
+ * transpose, when needed, happens while packing; otherwise A is read in place through a row and a column
+ * stride). Register-tiled micro-kernels keep a tile of C (8 rows × 2 vectors; then 4, 2 and 1 rows, and
+ * 1-vector panels for the last columns) in 16 vector registers while they broadcast elements of A against
+ * vectors of B, one row tile across all panels of a block. With unit-stride packed operands the JIT removes the
+ * bounds checks from their inner loops.
  */
 final class VectorKernels extends GemmDriver {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -386,13 +388,19 @@ final class VectorKernels extends GemmDriver {
         float[] tile = packs[2];
         int rows = i1 - i0;
         int w = j1 - j0;
+        // a packed tile of A costs one copy of its values and saves address arithmetic on every panel of B it
+        // meets: below PACK_A_PANELS panels the kernels broadcast from A in place
+        boolean packA = ceilDiv(w, 2 * L) >= PACK_A_PANELS;
+        int ars = transA ? 1 : lda;
+        int acs = transA ? lda : 1;
+        float[] at = packA ? ap : a;
         int kBlocks = ceilDiv(k, KC);
         for (int kb = 0; kb < kBlocks; kb++) {
             int p0 = (int) ((long) k * kb / kBlocks);
             int kc = (int) ((long) k * (kb + 1) / kBlocks) - p0;
             boolean accumulate = load || kb > 0;
             boolean oneRowBlock = rows <= MC;
-            if (oneRowBlock) {
+            if (packA && oneRowBlock) {
                 packA(transA, a, aOff, lda, i0, rows, p0, kc, ap);
             }
             for (int jc = 0; jc < w; jc += NC) {
@@ -400,127 +408,86 @@ final class VectorKernels extends GemmDriver {
                 packB(transB, b, bOff, ldb, p0, kc, j0 + jc, nc, bp);
                 for (int ic = 0; ic < rows; ic += MC) {
                     int mc = Math.min(MC, rows - ic);
-                    if (!oneRowBlock) {
+                    if (packA && !oneRowBlock) {
                         packA(transA, a, aOff, lda, i0 + ic, mc, p0, kc, ap);
                     }
-                    int cRow = cOff + (i0 + ic) * ldc + j0 + jc;
-                    // row tile by row tile across all panels of the block: C is written in 8 row streams
-                    // (64 in panel order), which measured faster when C and B do not fit in L2
+                    // row tile by row tile across all panels of the block: C is written in 8 row streams (not
+                    // 64 as panel by panel), which measured faster when C and B do not fit in L2
                     int full = nc / (2 * L) * (2 * L);
+                    int cols = nc - full;
                     int i = 0;
                     int ao = 0;
-                    for (; i + MAIN_ROWS <= mc; i += MAIN_ROWS, ao += MAIN_ROWS * kc) {
+                    while (i < mc) {
+                        int r = tileRows(mc - i);
+                        int aTile = packA ? ao : aOff + (i0 + ic + i) * ars + p0 * acs;
+                        int cTile = cOff + (i0 + ic + i) * ldc + j0 + jc;
                         for (int jr = 0; jr < full; jr += 2 * L) {
-                            if (MAIN_ROWS == 8) {
-                                p8x2(ap, ao, bp, jr * kc, kc, c, cRow + i * ldc + jr, ldc, alpha, accumulate);
-                            } else {
-                                p4x2(ap, ao, bp, jr * kc, kc, c, cRow + i * ldc + jr, ldc, alpha, accumulate);
+                            kernel(r, 2, packA, at, aTile, ars, acs, bp, jr * kc, kc, c, cTile + jr, ldc, alpha,
+                                    accumulate);
+                        }
+                        if (cols == L) {
+                            kernel(r, 1, packA, at, aTile, ars, acs, bp, full * kc, kc, c, cTile + full, ldc, alpha,
+                                    accumulate);
+                        } else if (cols > 0) {
+                            // a partial panel: through a (r × 2L) buffer holding the valid part of C, so that the
+                            // kernels' full-vector loads and stores stay inside arrays and the sums are those of
+                            // a full panel
+                            final int tl = 2 * L;
+                            if (accumulate) {
+                                for (int q = 0; q < r; q++) {
+                                    System.arraycopy(c, cTile + full + q * ldc, tile, q * tl, cols);
+                                }
+                            }
+                            kernel(r, cols > L ? 2 : 1, packA, at, aTile, ars, acs, bp, full * kc, kc, tile, 0, tl,
+                                    alpha, accumulate);
+                            for (int q = 0; q < r; q++) {
+                                System.arraycopy(tile, q * tl, c, cTile + full + q * ldc, cols);
                             }
                         }
-                    }
-                    if (i < mc) {
-                        for (int jr = 0; jr < full; jr += 2 * L) {
-                            macroPanel(ap, ao, mc - i, kc, bp, jr * kc, 2 * L, c, cRow + i * ldc + jr, ldc, alpha,
-                                    accumulate, tile);
-                        }
-                    }
-                    if (full < nc) {
-                        macroPanel(ap, 0, mc, kc, bp, full * kc, nc - full, c, cRow + full, ldc, alpha, accumulate,
-                                tile);
+                        i += r;
+                        ao += r * kc;
                     }
                 }
             }
         }
     }
 
-    /** All row tiles of packed A (mc × kc, from offset ao) against one packed B panel of {@code cols} columns. */
-    private static void macroPanel(float[] ap, int ao, int mc, int kc, float[] bp, int bo, int cols,
-                                   float[] c, int co, int ldc, float alpha, boolean load, float[] tile) {
-        int i = 0;
-        if (cols == 2 * L) {
-            if (MAIN_ROWS == 8) {
-                for (; i + 8 <= mc; i += 8, ao += 8 * kc) {
-                    p8x2(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
-                }
+    private static final int PACK_A_PANELS = 4;
+
+    /** Rows of the next row tile when {@code left} rows are left: 8 (4 without AVX-512), then 4, 2, 1. */
+    private static int tileRows(int left) {
+        return left >= MAIN_ROWS ? MAIN_ROWS : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+    }
+
+    /**
+     * One micro-kernel call: C tile (r × v·L) at c[co + q·ldc] = alpha · A tile · B panel (+ C when load). The A
+     * tile is packed ({@code packedA}: element (q, p) at a[ao + p·r + q]) or read in place (at
+     * a[ao + q·ars + p·acs]); the B panel is packed (element (p, j) at b[bo + p·v·L + j]).
+     */
+    private static void kernel(int r, int v, boolean packedA, float[] a, int ao, int ars, int acs, float[] b, int bo,
+                               int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        if (packedA) {
+            switch (r * 2 + v) {
+                case 18 -> p8x2(a, ao, b, bo, kc, c, co, ldc, alpha, load);
+                case 17 -> p8x1(a, ao, b, bo, kc, c, co, ldc, alpha, load);
+                case 10 -> p4x2(a, ao, b, bo, kc, c, co, ldc, alpha, load);
+                case 9 -> p4x1(a, ao, b, bo, kc, c, co, ldc, alpha, load);
+                case 6 -> p2x2(a, ao, b, bo, kc, c, co, ldc, alpha, load);
+                case 5 -> p2x1(a, ao, b, bo, kc, c, co, ldc, alpha, load);
+                case 4 -> p1x2(a, ao, b, bo, kc, c, co, ldc, alpha, load);
+                default -> p1x1(a, ao, b, bo, kc, c, co, ldc, alpha, load);
             }
-            for (; i + 4 <= mc; i += 4, ao += 4 * kc) {
-                p4x2(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
+        } else {
+            switch (r * 2 + v) {
+                case 18 -> s8x2(a, ao, ars, acs, b, bo, kc, c, co, ldc, alpha, load);
+                case 17 -> s8x1(a, ao, ars, acs, b, bo, kc, c, co, ldc, alpha, load);
+                case 10 -> s4x2(a, ao, ars, acs, b, bo, kc, c, co, ldc, alpha, load);
+                case 9 -> s4x1(a, ao, ars, acs, b, bo, kc, c, co, ldc, alpha, load);
+                case 6 -> s2x2(a, ao, ars, acs, b, bo, kc, c, co, ldc, alpha, load);
+                case 5 -> s2x1(a, ao, ars, acs, b, bo, kc, c, co, ldc, alpha, load);
+                case 4 -> s1x2(a, ao, ars, acs, b, bo, kc, c, co, ldc, alpha, load);
+                default -> s1x1(a, ao, ars, acs, b, bo, kc, c, co, ldc, alpha, load);
             }
-            if (i + 2 <= mc) {
-                p2x2(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
-                i += 2;
-                ao += 2 * kc;
-            }
-            if (i < mc) {
-                p1x2(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
-            }
-            return;
-        }
-        if (cols == L) {
-            if (MAIN_ROWS == 8) {
-                for (; i + 8 <= mc; i += 8, ao += 8 * kc) {
-                    p8x1(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
-                }
-            }
-            for (; i + 4 <= mc; i += 4, ao += 4 * kc) {
-                p4x1(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
-            }
-            if (i + 2 <= mc) {
-                p2x1(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
-                i += 2;
-                ao += 2 * kc;
-            }
-            if (i < mc) {
-                p1x1(ap, ao, bp, bo, kc, c, co + i * ldc, ldc, alpha, load);
-            }
-            return;
-        }
-        // a partial panel: each tile goes through a (rows × 2L) buffer holding the valid part of C, so that the
-        // kernels' full-vector loads and stores stay inside arrays and the sums are those of a full panel
-        boolean wide = cols > L;
-        final int tl = 2 * L;
-        while (i < mc) {
-            int r = MAIN_ROWS == 8 && i + 8 <= mc ? 8 : i + 4 <= mc ? 4 : i + 2 <= mc ? 2 : 1;
-            if (load) {
-                for (int q = 0; q < r; q++) {
-                    System.arraycopy(c, co + (i + q) * ldc, tile, q * tl, cols);
-                }
-            }
-            switch (r) {
-                case 8 -> {
-                    if (wide) {
-                        p8x2(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
-                    } else {
-                        p8x1(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
-                    }
-                }
-                case 4 -> {
-                    if (wide) {
-                        p4x2(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
-                    } else {
-                        p4x1(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
-                    }
-                }
-                case 2 -> {
-                    if (wide) {
-                        p2x2(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
-                    } else {
-                        p2x1(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
-                    }
-                }
-                default -> {
-                    if (wide) {
-                        p1x2(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
-                    } else {
-                        p1x1(ap, ao, bp, bo, kc, tile, 0, tl, alpha, load);
-                    }
-                }
-            }
-            for (int q = 0; q < r; q++) {
-                System.arraycopy(tile, q * tl, c, co + (i + q) * ldc, cols);
-            }
-            i += r;
-            ao += r * kc;
         }
     }
 
@@ -534,11 +501,15 @@ final class VectorKernels extends GemmDriver {
         int i = 0;
         int o = 0;
         while (i < mc) {
-            int r = i + MAIN_ROWS <= mc ? MAIN_ROWS : i + 4 <= mc ? 4 : i + 2 <= mc ? 2 : 1;
+            int r = tileRows(mc - i);
             if (transA) {
-                // op(A)(i, p) = a[(p) * lda + i]: rows of the stored A are contiguous in i
+                // op(A)(i, p) = a[p * lda + i]: r contiguous values per p
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, aOff + (p0 + p) * lda + i0 + i, ap, o + p * r, r);
+                    int src = aOff + (p0 + p) * lda + i0 + i;
+                    int dst = o + p * r;
+                    for (int q = 0; q < r; q++) {
+                        ap[dst + q] = a[src + q];
+                    }
                 }
             } else {
                 for (int q = 0; q < r; q++) {
@@ -1106,4 +1077,307 @@ final class VectorKernels extends GemmDriver {
         }
     }
 
+    // op(A) tile (8 x kc) in place: element (r, p) at a[ao + r*ars + p*acs]; packed B panel (kc x 2L) at
+    // b[bo + p*2L]; C tile (8 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void s8x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S); FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S); FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S); FloatVector c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S); FloatVector c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S); FloatVector c71 = FloatVector.zero(S);
+        final int r2 = 2 * ars;
+        final int r3 = 3 * ars;
+        final int r4 = 4 * ars;
+        final int r5 = 5 * ars;
+        final int r6 = 6 * ars;
+        final int r7 = 7 * ars;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + 1 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + r4]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + r5]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, a[ao + r6]);
+            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, a[ao + r7]);
+            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.fma(al, FloatVector.fromArray(S, c, co + 1 * L)).intoArray(c, co + 1 * L);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c11.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc + 1 * L)).intoArray(c, co + 1 * ldc + 1 * L);
+            c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc + 1 * L)).intoArray(c, co + 2 * ldc + 1 * L);
+            c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc + 1 * L)).intoArray(c, co + 3 * ldc + 1 * L);
+            c40.fma(al, FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c41.fma(al, FloatVector.fromArray(S, c, co + 4 * ldc + 1 * L)).intoArray(c, co + 4 * ldc + 1 * L);
+            c50.fma(al, FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c51.fma(al, FloatVector.fromArray(S, c, co + 5 * ldc + 1 * L)).intoArray(c, co + 5 * ldc + 1 * L);
+            c60.fma(al, FloatVector.fromArray(S, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
+            c61.fma(al, FloatVector.fromArray(S, c, co + 6 * ldc + 1 * L)).intoArray(c, co + 6 * ldc + 1 * L);
+            c70.fma(al, FloatVector.fromArray(S, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
+            c71.fma(al, FloatVector.fromArray(S, c, co + 7 * ldc + 1 * L)).intoArray(c, co + 7 * ldc + 1 * L);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c01.mul(al).intoArray(c, co + 1 * L);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+            c11.mul(al).intoArray(c, co + 1 * ldc + 1 * L);
+            c20.mul(al).intoArray(c, co + 2 * ldc);
+            c21.mul(al).intoArray(c, co + 2 * ldc + 1 * L);
+            c30.mul(al).intoArray(c, co + 3 * ldc);
+            c31.mul(al).intoArray(c, co + 3 * ldc + 1 * L);
+            c40.mul(al).intoArray(c, co + 4 * ldc);
+            c41.mul(al).intoArray(c, co + 4 * ldc + 1 * L);
+            c50.mul(al).intoArray(c, co + 5 * ldc);
+            c51.mul(al).intoArray(c, co + 5 * ldc + 1 * L);
+            c60.mul(al).intoArray(c, co + 6 * ldc);
+            c61.mul(al).intoArray(c, co + 6 * ldc + 1 * L);
+            c70.mul(al).intoArray(c, co + 7 * ldc);
+            c71.mul(al).intoArray(c, co + 7 * ldc + 1 * L);
+        }
+    }
+
+    // op(A) tile (8 x kc) in place: element (r, p) at a[ao + r*ars + p*acs]; packed B panel (kc x 1L) at
+    // b[bo + p*1L]; C tile (8 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void s8x1(float[] a, int ao, int ars, int acs, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        final int r2 = 2 * ars;
+        final int r3 = 3 * ars;
+        final int r4 = 4 * ars;
+        final int r5 = 5 * ars;
+        final int r6 = 6 * ars;
+        final int r7 = 7 * ars;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (L));
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = a2.fma(b0, c20);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = a3.fma(b0, c30);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + r4]);
+            c40 = a4.fma(b0, c40);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + r5]);
+            c50 = a5.fma(b0, c50);
+            FloatVector a6 = FloatVector.broadcast(S, a[ao + r6]);
+            c60 = a6.fma(b0, c60);
+            FloatVector a7 = FloatVector.broadcast(S, a[ao + r7]);
+            c70 = a7.fma(b0, c70);
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c40.fma(al, FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c50.fma(al, FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c60.fma(al, FloatVector.fromArray(S, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
+            c70.fma(al, FloatVector.fromArray(S, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+            c20.mul(al).intoArray(c, co + 2 * ldc);
+            c30.mul(al).intoArray(c, co + 3 * ldc);
+            c40.mul(al).intoArray(c, co + 4 * ldc);
+            c50.mul(al).intoArray(c, co + 5 * ldc);
+            c60.mul(al).intoArray(c, co + 6 * ldc);
+            c70.mul(al).intoArray(c, co + 7 * ldc);
+        }
+    }
+
+    // op(A) tile (4 x kc) in place: element (r, p) at a[ao + r*ars + p*acs]; packed B panel (kc x 2L) at
+    // b[bo + p*2L]; C tile (4 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void s4x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S); FloatVector c31 = FloatVector.zero(S);
+        final int r2 = 2 * ars;
+        final int r3 = 3 * ars;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + 1 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.fma(al, FloatVector.fromArray(S, c, co + 1 * L)).intoArray(c, co + 1 * L);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c11.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc + 1 * L)).intoArray(c, co + 1 * ldc + 1 * L);
+            c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc + 1 * L)).intoArray(c, co + 2 * ldc + 1 * L);
+            c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc + 1 * L)).intoArray(c, co + 3 * ldc + 1 * L);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c01.mul(al).intoArray(c, co + 1 * L);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+            c11.mul(al).intoArray(c, co + 1 * ldc + 1 * L);
+            c20.mul(al).intoArray(c, co + 2 * ldc);
+            c21.mul(al).intoArray(c, co + 2 * ldc + 1 * L);
+            c30.mul(al).intoArray(c, co + 3 * ldc);
+            c31.mul(al).intoArray(c, co + 3 * ldc + 1 * L);
+        }
+    }
+
+    // op(A) tile (4 x kc) in place: element (r, p) at a[ao + r*ars + p*acs]; packed B panel (kc x 1L) at
+    // b[bo + p*1L]; C tile (4 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void s4x1(float[] a, int ao, int ars, int acs, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        final int r2 = 2 * ars;
+        final int r3 = 3 * ars;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (L));
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = a2.fma(b0, c20);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = a3.fma(b0, c30);
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c20.fma(al, FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c30.fma(al, FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+            c20.mul(al).intoArray(c, co + 2 * ldc);
+            c30.mul(al).intoArray(c, co + 3 * ldc);
+        }
+    }
+
+    // op(A) tile (2 x kc) in place: element (r, p) at a[ao + r*ars + p*acs]; packed B panel (kc x 2L) at
+    // b[bo + p*2L]; C tile (2 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void s2x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + 1 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.fma(al, FloatVector.fromArray(S, c, co + 1 * L)).intoArray(c, co + 1 * L);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c11.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc + 1 * L)).intoArray(c, co + 1 * ldc + 1 * L);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c01.mul(al).intoArray(c, co + 1 * L);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+            c11.mul(al).intoArray(c, co + 1 * ldc + 1 * L);
+        }
+    }
+
+    // op(A) tile (2 x kc) in place: element (r, p) at a[ao + r*ars + p*acs]; packed B panel (kc x 1L) at
+    // b[bo + p*1L]; C tile (2 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void s2x1(float[] a, int ao, int ars, int acs, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (L));
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            c10 = a1.fma(b0, c10);
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c10.fma(al, FloatVector.fromArray(S, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c10.mul(al).intoArray(c, co + 1 * ldc);
+        }
+    }
+
+    // op(A) tile (1 x kc) in place: element (r, p) at a[ao + r*ars + p*acs]; packed B panel (kc x 2L) at
+    // b[bo + p*2L]; C tile (1 x 2L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void s1x2(float[] a, int ao, int ars, int acs, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + 1 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.fma(al, FloatVector.fromArray(S, c, co + 1 * L)).intoArray(c, co + 1 * L);
+        } else {
+            c00.mul(al).intoArray(c, co);
+            c01.mul(al).intoArray(c, co + 1 * L);
+        }
+    }
+
+    // op(A) tile (1 x kc) in place: element (r, p) at a[ao + r*ars + p*acs]; packed B panel (kc x 1L) at
+    // b[bo + p*1L]; C tile (1 x 1L) at c[co + r*ldc] = alpha * A·B (+ C when load)
+    private static void s1x1(float[] a, int ao, int ars, int acs, float[] b, int bo, int kc, float[] c, int co, int ldc, float alpha, boolean load) {
+        FloatVector c00 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (L));
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00);
+            ao += acs;
+        }
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        if (load) {
+            c00.fma(al, FloatVector.fromArray(S, c, co)).intoArray(c, co);
+        } else {
+            c00.mul(al).intoArray(c, co);
+        }
+    }
 }

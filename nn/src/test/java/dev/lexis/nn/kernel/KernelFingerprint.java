@@ -35,13 +35,21 @@ final class KernelFingerprint {
         for (float v : c) {
             h = h * 31 + Float.floatToIntBits(v);
         }
-        float[] c2 = new float[11 * 35];
-        for (int t = 0; t < 3; t++) {   // packed broadcast tiles: A · B, Aᵀ · B, Aᵀ · Bᵀ (8-row, 2-row, 1-row tiles)
-            boolean transA = t > 0;
-            boolean transB = t > 1;
-            k.gemm(transA, transB, 11, 35, 19, 0.5f, x, 0, transA ? 11 : 19, y, 0, transB ? 19 : 35, 0f, c2, 0, 35);
-            for (float v : c2) {
-                h = h * 31 + Float.floatToIntBits(v);
+        // broadcast tiles, A · B, Aᵀ · B and Aᵀ · Bᵀ: A read in place (2 panels of B), then packed (7 panels)
+        int[][] shapes = {{11, 35, 19}, {9, 100, 7}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int cols = s[1];
+            int kk = s[2];
+            float[] c2 = new float[m * cols];
+            for (int t = 0; t < 3; t++) {
+                boolean transA = t > 0;
+                boolean transB = t > 1;
+                k.gemm(transA, transB, m, cols, kk, 0.5f, x, 0, transA ? m : kk, y, 0, transB ? kk : cols, 0f,
+                        c2, 0, cols);
+                for (float v : c2) {
+                    h = h * 31 + Float.floatToIntBits(v);
+                }
             }
         }
         return h;

@@ -5,12 +5,14 @@
 #   the fastText-style baseline vs `fasttext supervised` (same split, same settings): accuracy, wall seconds;
 #   single-sentence predict latency;
 #   `cv`: MR 10-fold cross-validation (Kim's protocol) for Lexis CNN-rand;
-#   `vectors`: word vectors trained by Lexis on the English prose corpus, then CNN rand / static / non-static /
-#     multichannel on MR fold 1.
-# Usage: bench/classify/run.sh [EPOCHS] [SECTION ...]   sections: textcnn fasttext cv vectors
+#   `trec`: TREC CNN-rand over seeds 1-5 (LEXIS_CLASSIFY_SEEDS), mean and standard deviation of the test accuracy;
+#   `vectors`: word vectors trained by Lexis on the English prose corpus (Skip-gram, negative sampling), then CNN
+#     rand / static / non-static / multichannel on MR fold 1.
+# Usage: bench/classify/run.sh [EPOCHS] [SECTION ...]   sections: textcnn fasttext cv trec vectors
 #   (default: textcnn fasttext; EPOCHS default 10, Kim used 25)
 #   LEXIS_CLASSIFY_RESULTS=FILE writes the raw lines there instead of $cache/results.txt;
-#   LEXIS_CLASSIFY_VECTORS=FILE reuses word2vec vectors instead of training them
+#   LEXIS_CLASSIFY_VECTORS=FILE reuses word2vec vectors instead of training them (LEXIS_CLASSIFY_W2V_DIM, _EPOCHS:
+#   dimension and epochs of the vectors trained otherwise, default 100 and 2)
 # Raw lines go to stderr and $cache/results.txt; a Markdown summary to stdout.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -89,14 +91,22 @@ if [[ "$sections" == *" cv "* ]]; then
     | sed "s/^RESULT/RESULT_mrcv/" | tee -a "$results" >&2
 fi
 
+if [[ "$sections" == *" trec "* ]]; then
+  echo "## TREC CNN-rand over seeds" >&2
+  "${java[@]}" train --model textcnn --train "$trec_train" --test "$trec_test" --set epochs="$epochs" --set threads=2 \
+    --seeds "${LEXIS_CLASSIFY_SEEDS:-1,2,3,4,5}" | sed "s/^RESULT/RESULT_trecseeds/" | tee -a "$results" >&2
+fi
+
 if [[ "$sections" == *" vectors "* ]]; then
-  echo "## CNN with Lexis word vectors (English prose corpus, normalized, CBOW-ns, dim 100)" >&2
-  vec="${LEXIS_CLASSIFY_VECTORS:-$cache/prose-100.bin}"    # reuse vectors trained earlier by the command below
+  w2vdim="${LEXIS_CLASSIFY_W2V_DIM:-100}"
+  w2vepochs="${LEXIS_CLASSIFY_W2V_EPOCHS:-2}"
+  echo "## CNN with Lexis word vectors (English prose corpus, normalized, skip-gram ns, dim $w2vdim)" >&2
+  vec="${LEXIS_CLASSIFY_VECTORS:-$cache/prose-sg$w2vdim.bin}"    # reuse vectors trained earlier by the command below
   if [ ! -f "$vec" ]; then
     norm="$cache/prose25m.txt"
     [ -f "$norm" ] || "$py" "$peers/normalize_corpus.py" "$shared/english-prose-corpus/english_prose_25m.txt.gz" "$norm"
-    "$repo/lexis" word2vec --input "$norm" --output "$vec" --model cbow --loss ns --dim 100 --min-count 5 \
-      --epochs 5 --threads 2 >&2
+    "$repo/lexis" word2vec --input "$norm" --output "$vec" --model skipgram --loss ns --dim "$w2vdim" \
+      --min-count 5 --epochs "$w2vepochs" --threads 2 >&2
   fi
   for mode in rand static non-static multichannel; do
     emb=(); [ $mode = rand ] || emb=(--set embeddings="$vec")

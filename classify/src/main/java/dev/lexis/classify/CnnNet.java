@@ -105,6 +105,36 @@ final class CnnNet {
         syncForwardWeights();
     }
 
+    /**
+     * Initialises the weights as Kim (2014)'s code does: each filter of width w uniform in ±√(6 / (fanIn +
+     * fanOut)) with fanIn = w·E and fanOut = F·w·E / (pooled positions of the longest training sentence,
+     * {@code maxTokens + 2·padding − w + 1}) (Glorot's bound for a convolution followed by pooling); the filter
+     * biases, the softmax weights and its biases zero.
+     *
+     * @param maxTokens tokens of the longest training sentence
+     */
+    void initWeightsKim(SplittableRandom random, int maxTokens) {
+        for (int q = 0; q < widths.length; q++) {
+            int w = widths[q];
+            double fanIn = (double) w * dim;
+            double positions = Math.max(1, maxTokens + 2 * padding - w + 1);
+            double fanOut = maps * fanIn / positions;
+            double bound = Math.sqrt(6 / (fanIn + fanOut));
+            for (int j = 0; j < w; j++) {
+                for (int f = 0; f < maps; f++) {
+                    int row = ((blockStart[q] + j) * maps + f) * dim;
+                    for (int e = 0; e < dim; e++) {
+                        convW[row + e] = (float) ((random.nextDouble() * 2 - 1) * bound);
+                    }
+                }
+            }
+        }
+        Arrays.fill(convB, 0f);
+        Arrays.fill(outW, 0f);
+        Arrays.fill(outB, 0f);
+        syncForwardWeights();
+    }
+
     /** Copies convW (W·F, E) into its transpose convWt (E, W·F); call after every change of convW. */
     void syncForwardWeights() {
         syncForwardWeights(0, convRows);
@@ -176,7 +206,12 @@ final class CnnNet {
      * Forward for sentences {@code ids[from … to)} (token ids, -1 = unknown word: a zero row): fills
      * {@code ws.probs} (n, C) and, for training, the dropout mask drawn from {@code random}.
      *
-     * @param random null for inference (no dropout)
+     * <p>Dropout as in Kim's code (Hinton et al. 2012), not inverted: in training each pooled feature is kept
+     * (×1) with probability {@code 1 − dropout} or zeroed; without {@code random} every feature is scaled by
+     * {@code 1 − dropout}. The max-norm bound thus applies to the weights that see unscaled features, as Kim's
+     * does. A trained model folds the scale into its softmax weights and runs with {@code dropout} 0.
+     *
+     * @param random null for inference (features scaled by {@code 1 − dropout}, no mask drawn)
      */
     void forward(int[][] ids, int from, int to, Workspace ws, double dropout, SplittableRandom random) {
         int n = to - from;
@@ -240,10 +275,10 @@ final class CnnNet {
             int pOff = i * features;
             if (random != null && dropout > 0) {
                 for (int k = 0; k < features; k++) {
-                    ws.mask[pOff + k] = random.nextDouble() < keep ? 1f / keep : 0f;
+                    ws.mask[pOff + k] = random.nextDouble() < keep ? 1f : 0f;
                 }
             } else {
-                Arrays.fill(ws.mask, pOff, pOff + features, 1f);
+                Arrays.fill(ws.mask, pOff, pOff + features, keep);
             }
             int cOff = i * classes;
             for (int c = 0; c < classes; c++) {
@@ -266,10 +301,16 @@ final class CnnNet {
         final float[] outB;
 
         Gradients(CnnNet net) {
-            convW = new float[net.convW.length];
-            convB = new float[net.convB.length];
-            outW = new float[net.outW.length];
-            outB = new float[net.outB.length];
+            this(new float[net.convW.length], new float[net.convB.length], new float[net.outW.length],
+                    new float[net.outB.length]);
+        }
+
+        /** Over existing arrays (the optimizer's gradient arrays), sized as the net's parameters. */
+        Gradients(float[] convW, float[] convB, float[] outW, float[] outB) {
+            this.convW = convW;
+            this.convB = convB;
+            this.outW = outW;
+            this.outB = outB;
         }
 
         void clear() {

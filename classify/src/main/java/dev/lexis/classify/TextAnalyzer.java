@@ -1,22 +1,24 @@
 package dev.lexis.classify;
 
-import java.util.ArrayList;
+import dev.lexis.tokenize.Tokenizer;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * Turns a text into tokens; named by a spec string that is stored in the model file, so a loaded model
- * tokenizes as it did in training.
+ * Turns a text into tokens with a {@link Tokenizer} of the tokenize module; named by a spec string that is
+ * stored in the model file, so a loaded model tokenizes as it did in training.
  *
  * <ul>
- *   <li>{@code kim} (default): lower-case; characters other than {@code a-z 0-9 ( ) , ! ? ' `} become spaces;
- *       clitics {@code 's 've 're 'd 'll n't} and the punctuation {@code ( ) , ! ?} are split off — the
- *       {@code clean_str} of Kim (2014)'s code, as the PyTorch reference does.</li>
- *   <li>{@code kim-cased}: the same without lower-casing (letters {@code A-Z} are kept), as Kim's preprocessing
- *       of TREC.</li>
- *   <li>{@code whitespace}: split at white space, case kept.</li>
- *   <li>{@code lowercase}: split at white space, lower-cased.</li>
+ *   <li>{@code kim} (default): the {@code clean_str} of Kim (2014)'s code — tokens are runs of
+ *       {@code A-Z a-z 0-9 ' `} and the single characters {@code ( ) , ! ?}; every other character separates;
+ *       the clitics {@code 's 've n't 're 'd 'll} are split off the word before them; then lower-cased. It is
+ *       the Lucene chain {@link #KIM_CHAIN} plus {@code |lowercase}.</li>
+ *   <li>{@code kim-cased}: the same without lower-casing, as Kim's preprocessing of TREC.</li>
+ *   <li>{@code whitespace}: split at white space, case kept (tokenize's {@code whitespace}).</li>
+ *   <li>{@code lowercase}: split at white space, lower-cased ({@code whitespace+lowercase}).</li>
+ *   <li>{@code words}: runs of letters and digits, lower-cased — the normalisation of the word2vec corpus
+ *       ({@code ../shared/peers/normalize_corpus.py}), so a text's tokens are the words the vectors have.</li>
+ *   <li>any other tokenize spec, e.g. {@code standard}, {@code english+stem} or a Lucene chain
+ *       (see {@link dev.lexis.tokenize.TokenizerSpec}).</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -24,17 +26,22 @@ public final class TextAnalyzer {
     /** The default spec. */
     public static final String DEFAULT = "kim";
 
-    private static final Pattern KIM_DROP = Pattern.compile("[^a-z0-9(),!?'`]");
-    private static final Pattern KIM_CASED_DROP = Pattern.compile("[^A-Za-z0-9(),!?'`]");
-    private static final Pattern KIM_CLITIC = Pattern.compile("'(s|ve|re|d|ll)\\b");
-    private static final Pattern KIM_NOT = Pattern.compile("n't\\b");
-    private static final Pattern KIM_PUNCT = Pattern.compile("([(),!?])");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
+    /**
+     * Kim's {@code clean_str} without the lower-casing, as a tokenize/Lucene chain: a pattern char filter puts a
+     * separator ({@code #}) before each clitic, then a pattern tokenizer keeps the runs of word characters and the punctuation.
+     */
+    public static final String KIM_CHAIN = "patternReplace(pattern='s|'ve|n't|'re|'d|'ll,replacement=#$0)"
+            + "|pattern(pattern=[\\(\\)\\,!?]|[A-Za-z0-9'`]+,group=0)";
+
+    /** Runs of letters and digits, lower-cased: the {@code words} analyzer. */
+    public static final String WORDS_CHAIN = "pattern(pattern=[\\\\p{L}\\\\p{N}]+,group=0)|lowercase";
 
     private final String spec;
+    private final Tokenizer tokenizer;
 
-    private TextAnalyzer(String spec) {
+    private TextAnalyzer(String spec, Tokenizer tokenizer) {
         this.spec = spec;
+        this.tokenizer = tokenizer;
     }
 
     /**
@@ -43,12 +50,27 @@ public final class TextAnalyzer {
      * @throws IllegalArgumentException for an unknown spec, naming the known ones
      */
     public static TextAnalyzer of(String spec) {
-        return switch (spec) {
-            case "kim", "kim-cased", "whitespace", "lowercase" -> new TextAnalyzer(spec);
-            default -> throw new IllegalArgumentException("unknown analyzer \"" + spec
-                    + "\"; known analyzers: kim, kim-cased, whitespace, lowercase");
+        if (spec == null) {
+            throw new IllegalArgumentException("analyzer must be a name, got null; " + KNOWN);
+        }
+        String tokenizerSpec = switch (spec) {
+            case "kim" -> KIM_CHAIN + "|lowercase";
+            case "kim-cased" -> KIM_CHAIN;
+            case "whitespace" -> "whitespace";
+            case "lowercase" -> "whitespace+lowercase";
+            case "words" -> WORDS_CHAIN;
+            default -> spec;
         };
+        try {
+            return new TextAnalyzer(spec, Tokenizer.named(tokenizerSpec));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown analyzer \"" + spec + "\"; " + KNOWN + " (" + e.getMessage()
+                    + ")", e);
+        }
     }
+
+    private static final String KNOWN = "known analyzers: kim, kim-cased, whitespace, lowercase, words, or a tokenize spec "
+            + "such as standard or english+stem";
 
     public String spec() {
         return spec;
@@ -56,26 +78,7 @@ public final class TextAnalyzer {
 
     /** The tokens of {@code text} (possibly none). */
     public List<String> tokens(String text) {
-        String s = switch (spec) {
-            case "kim" -> kim(KIM_DROP.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" "));
-            case "kim-cased" -> kim(KIM_CASED_DROP.matcher(text).replaceAll(" "));
-            case "lowercase" -> text.toLowerCase(Locale.ROOT);
-            default -> text;
-        };
-        List<String> out = new ArrayList<>();
-        for (String t : SPACE.split(s)) {
-            if (!t.isEmpty()) {
-                out.add(t);
-            }
-        }
-        return out;
-    }
-
-    // text with the dropped characters already replaced by spaces
-    private static String kim(String s) {
-        s = KIM_CLITIC.matcher(s).replaceAll(" '$1");
-        s = KIM_NOT.matcher(s).replaceAll(" n't");
-        return KIM_PUNCT.matcher(s).replaceAll(" $1 ");
+        return tokenizer.tokenize(text);
     }
 
     @Override

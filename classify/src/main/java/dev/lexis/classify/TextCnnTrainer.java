@@ -1,6 +1,11 @@
 package dev.lexis.classify;
 
+import dev.lexis.nn.Parameter;
+import dev.lexis.nn.Tensor;
 import dev.lexis.nn.io.ModelFile;
+import dev.lexis.nn.optim.Adadelta;
+import dev.lexis.nn.optim.LearningRateSchedule;
+import dev.lexis.nn.optim.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +17,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Trains a {@link TextCnnClassifier} as Kim (2014) did: mini-batches (shuffled each epoch), softmax
- * cross-entropy averaged over the batch, Adadelta (Zeiler 2012) on every parameter (on the embedding rows a batch
- * touched, with the decay of the skipped steps applied on the next touch, which equals dense Adadelta), dropout on the pooled features and, after each step, the softmax weight vectors rescaled to an
- * L2 norm of at most {@code maxNorm}. With a dev set, the epoch with the best dev accuracy is kept.
+ * Trains a {@link TextCnnClassifier} as Kim (2014)'s code does: weights initialised as there (filters uniform in
+ * Glorot's bound, biases and softmax weights zero; see {@code CnnNet#initWeightsKim}), mini-batches (shuffled each
+ * epoch), softmax cross-entropy averaged over the batch, Adadelta (Zeiler 2012) on every parameter — nn's
+ * {@link Adadelta} on the dense weights; on the tuned embedding, the rows a batch touched, with the decay of the
+ * skipped steps applied on the next touch, which equals dense Adadelta — dropout on the pooled features (Kim's,
+ * not inverted: the trained model scales its softmax weights by 1 − dropout) and, after each step, the softmax
+ * weight vectors rescaled to an L2 norm of at most {@code maxNorm} (nn's max-norm constraint). With a dev set,
+ * the epoch with the best dev accuracy is kept (on a tie the later epoch, as in Kim's code).
  *
  * <p>Speed: the forward convolution of a whole batch is one GEMM (nn kernels, on their threads); the backward
  * pass touches only each filter's max-pooled position and runs on {@code threads} threads, each on its share of
@@ -137,16 +146,17 @@ public final class TextCnnTrainer {
         int[] widths = config.filterWidths().stream().mapToInt(Integer::intValue).toArray();
         CnnNet net = new CnnNet(v, dim, config.featureMaps(), widths, labels.size(), resolved.effectivePadding(),
                 config.stride(), embStatic, embTuned);
-        net.initWeights(random);
-
         int[][] ids = new int[train.size()][];
+        int maxTokens = 0;
         for (int i = 0; i < ids.length; i++) {
             List<String> t = tokens.get(i);
             ids[i] = new int[t.size()];
             for (int k = 0; k < t.size(); k++) {
                 ids[i][k] = wordIds.get(t.get(k));
             }
+            maxTokens = Math.max(maxTokens, t.size());
         }
+        net.initWeightsKim(random, maxTokens);
         float[] prior = Examples.prior(y, labels.size());
         return new Run(resolved, net, labels, words, wordCounts, prior, ids, y, dev, devY, random, listener).train();
     }
@@ -166,11 +176,8 @@ public final class TextCnnTrainer {
         final SplittableRandom random;
         final TrainingListener listener;
 
-        final Adadelta conv;
-        final Adadelta convBias;
-        final Adadelta out;
-        final Adadelta outBias;
-        final Adadelta embedding;
+        final Optimizer optimizer;                // nn's Adadelta and max-norm on the dense weights
+        final RowAdadelta embedding;
         final float[] embGrad;
         final boolean[] touched;
         final int[] lastStep;
@@ -198,18 +205,25 @@ public final class TextCnnTrainer {
             float rho = (float) config.rho();
             float eps = (float) config.epsilon();
             float lr = (float) config.learningRate();
-            conv = new Adadelta(net.convW.length, rho, eps, lr);
-            convBias = new Adadelta(net.convB.length, rho, eps, lr);
-            out = new Adadelta(net.outW.length, rho, eps, lr);
-            outBias = new Adadelta(net.outB.length, rho, eps, lr);
+            // the parameters wrap the net's arrays; their gradient arrays are worker 0's (the sum of all workers)
+            Parameter convW = Parameter.dense("conv.weight", Tensor.of(net.convW, net.convRows, net.dim));
+            Parameter convB = Parameter.dense("conv.bias", Tensor.of(net.convB, net.features));
+            Parameter outW = Parameter.dense("output.weight", Tensor.of(net.outW, net.classes, net.features));
+            Parameter outB = Parameter.dense("output.bias", Tensor.of(net.outB, net.classes));
+            optimizer = new Adadelta(List.of(convW, convB, outW, outB), LearningRateSchedule.constant(lr), rho, eps);
+            if (config.maxNorm() > 0) {
+                optimizer.addMaxNormRows((float) config.maxNorm(), List.of(outW));   // Kim: each class's vector
+            }
             boolean tuned = net.embTuned != null;
-            embedding = tuned ? new Adadelta(net.embTuned.length, rho, eps, lr) : null;
+            embedding = tuned ? new RowAdadelta(net.embTuned.length, rho, eps, lr) : null;
             embGrad = tuned ? new float[net.embTuned.length] : null;
             touched = tuned ? new boolean[net.vocab] : null;
             lastStep = tuned ? new int[net.vocab] : null;
             int threads = Math.max(1, Math.min(config.threads(), config.batchSize()));
             grads = new CnnNet.Gradients[threads];
-            for (int t = 0; t < threads; t++) {
+            grads[0] = new CnnNet.Gradients(convW.grad().data(), convB.grad().data(), outW.grad().data(),
+                    outB.grad().data());
+            for (int t = 1; t < threads; t++) {
                 grads[t] = new CnnNet.Gradients(net);
             }
         }
@@ -256,7 +270,7 @@ public final class TextCnnTrainer {
                 boolean isBest = true;
                 if (hasDev) {
                     devAccuracy = accuracy(devIds, devY);
-                    isBest = devAccuracy > bestDev;
+                    isBest = devAccuracy >= bestDev;       // Kim's code: a tie goes to the later epoch
                     if (isBest) {
                         bestDev = devAccuracy;
                         best = new Snapshot(net);
@@ -272,7 +286,8 @@ public final class TextCnnTrainer {
                 }
             }
             Snapshot keep = best != null ? best : new Snapshot(net);
-            return new TextCnnClassifier(config, labels, words, wordCounts, keep.toNet(net), prior);
+            return new TextCnnClassifier(config, labels, words, wordCounts, keep.toNet(net, 1 - config.dropout()),
+                    prior);
         }
 
         int[][] encode(List<LabelledText> data) {
@@ -296,7 +311,7 @@ public final class TextCnnTrainer {
             int correct = 0;
             for (int from = 0; from < data.length; from += 500) {
                 int to = Math.min(data.length, from + 500);
-                net.forward(data, from, to, ws, 0, null);
+                net.forward(data, from, to, ws, config.dropout(), null);
                 for (int i = 0; i < to - from; i++) {
                     int arg = 0;
                     for (int c = 1; c < net.classes; c++) {
@@ -349,28 +364,10 @@ public final class TextCnnTrainer {
                     loss += l;
                 }
             }
-            CnnNet.Gradients g = grads[0];
-            if (parts > 1) {                            // the largest update, split in two row ranges
-                int half = net.convRows / 2;
-                ForkJoinTask<?> task = ForkJoinTask.adapt(() -> {
-                    conv.update(net.convW, g.convW, 0, half * net.dim);
-                    net.syncForwardWeights(0, half);
-                }).fork();
-                conv.update(net.convW, g.convW, half * net.dim, (net.convRows - half) * net.dim);
-                net.syncForwardWeights(half, net.convRows);
-                task.join();
-            } else {
-                conv.update(net.convW, g.convW, 0, net.convW.length);
-                net.syncForwardWeights();
-            }
-            convBias.update(net.convB, g.convB, 0, net.convB.length);
-            out.update(net.outW, g.outW, 0, net.outW.length);
-            outBias.update(net.outB, g.outB, 0, net.outB.length);
+            optimizer.step();                           // Adadelta on the dense weights, then max-norm
+            net.syncForwardWeights();
             if (needDx) {
                 updateEmbedding(batchIds, size);
-            }
-            if (config.maxNorm() > 0) {
-                maxNorm(net.outW, net.classes, net.features, (float) config.maxNorm());
             }
             return loss;
         }
@@ -414,28 +411,21 @@ public final class TextCnnTrainer {
         }
     }
 
-    // Kim: rescale each softmax weight vector (row of W (classes, features)) to L2 norm <= s
-    static void maxNorm(float[] w, int rows, int cols, float s) {
-        for (int r = 0; r < rows; r++) {
-            double norm = Math.sqrt(CnnNet.K.sumOfSquares(w, r * cols, cols));
-            if (norm > s) {
-                CnnNet.K.scale((float) (s / norm), w, r * cols, cols);
-            }
-        }
-    }
-
     /**
-     * Adadelta (Zeiler 2012), as PyTorch computes it: E[g²] ← ρE[g²] + (1−ρ)g²;
-     * Δ = √(E[Δ²] + ε) / √(E[g²] + ε) · g; E[Δ²] ← ρE[Δ²] + (1−ρ)Δ²; w ← w − lr·Δ.
+     * Adadelta (Zeiler 2012) for the tuned embedding rows, the rule of nn's {@link Adadelta}:
+     * E[g²] ← ρE[g²] + (1−ρ)g²; Δ = √(E[Δ²] + ε) / √(E[g²] + ε) · g; E[Δ²] ← ρE[Δ²] + (1−ρ)Δ²; w ← w − lr·Δ.
+     * Kept here because the trainer updates only the rows a batch touched and first decays their averages by
+     * ρ for every step they missed, which equals Kim's dense Adadelta; nn's sparse-row update is lazy (the
+     * averages of untouched rows stay as they were), which is not the same optimizer.
      */
-    static final class Adadelta {
+    static final class RowAdadelta {
         final float[] sqGrad;
         final float[] sqDelta;
         final float rho;
         final float eps;
         final float lr;
 
-        Adadelta(int size, float rho, float eps, float lr) {
+        RowAdadelta(int size, float rho, float eps, float lr) {
             sqGrad = new float[size];
             sqDelta = new float[size];
             this.rho = rho;
@@ -474,12 +464,15 @@ public final class TextCnnTrainer {
             outB = net.outB.clone();
         }
 
-        CnnNet toNet(CnnNet like) {
+        /** The trained net for inference: the softmax weights scaled by {@code keep} (Kim's dropout at test time). */
+        CnnNet toNet(CnnNet like, double keep) {
             CnnNet net = new CnnNet(like.vocab, like.dim, like.maps, like.widths, like.classes, like.padding,
                     like.stride, like.embStatic, embTuned);
             System.arraycopy(convW, 0, net.convW, 0, convW.length);
             System.arraycopy(convB, 0, net.convB, 0, convB.length);
-            System.arraycopy(outW, 0, net.outW, 0, outW.length);
+            for (int i = 0; i < outW.length; i++) {
+                net.outW[i] = (float) (outW[i] * keep);
+            }
             System.arraycopy(outB, 0, net.outB, 0, outB.length);
             net.syncForwardWeights();
             return net;

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Short runs on the real data sets (MR: one fold of 10; TREC: the official split) with honest floors just
- * below what these shortened, reproducible runs reach (measured: TREC 4 epochs 89.2 %, MR 4 epochs 67.4 %;
- * the PyTorch reference is at 72.5 % after 4 epochs on the same MR split, and both pass 75 % by epoch 6-10). The full protocol (10-fold CV, 25 epochs) and the comparison with Kim's
+ * below what these shortened, reproducible runs reach (measured with Kim's initialisation and dropout: TREC 4 epochs
+ * 84.2 %, MR 4 epochs 70.0 %; the PyTorch reference is at 72.5 % after 4 epochs on the same MR split; with zero
+ * initial softmax weights TREC starts slower and reaches 89-92 % by epoch 10-25). The full protocol (10-fold CV,
+ * 25 epochs) and the comparison with Kim's
  * figures and the peers live in bench/classify.
  */
 class SharedDataQualityTest {
@@ -38,7 +40,7 @@ class SharedDataQualityTest {
         TextCnnClassifier model = new TextCnnTrainer(config).train(parts.get(0), parts.get(1), TrainingListener.NONE);
         Evaluation e = model.evaluate(test);
         log("TextCNN-rand TREC, 4 epochs", e);
-        assertTrue(e.accuracy() >= 0.84, "TREC accuracy " + e);
+        assertTrue(e.accuracy() >= 0.82, "TREC accuracy " + e);
     }
 
     @Test

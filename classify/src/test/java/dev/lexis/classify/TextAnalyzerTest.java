@@ -2,6 +2,7 @@ package dev.lexis.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,27 @@ class TextAnalyzerTest {
     @Test
     void unknownSpecIsNamed() {
         var ex = assertThrows(IllegalArgumentException.class, () -> TextAnalyzer.of("bogus"));
-        assertEquals("unknown analyzer \"bogus\"; known analyzers: kim, kim-cased, whitespace, lowercase", ex.getMessage());
+        assertTrue(ex.getMessage().startsWith("unknown analyzer \"bogus\"; known analyzers: kim, kim-cased, "
+                + "whitespace, lowercase, words, or a tokenize spec such as standard or english+stem ("), ex.getMessage());
+    }
+
+    @Test
+    void kimMatchesCleanStrOnEdgeCases() {
+        // Kim's clean_str splits a clitic wherever it occurs, keeps ` and ', and separates every other character
+        assertEquals(List.of("rock", "'n", "roll", "'sup", "do", "n't", "a", "b", "``q''"),
+                TextAnalyzer.of("kim").tokens("Rock 'n roll 'sup don't a-b ``Q''"));
+    }
+
+    @Test
+    void wordsMatchesTheCorpusNormalisation() {
+        // normalize_corpus.py: lower-case, every run of non-letters/digits (and _) is one space
+        assertEquals(List.of("it", "s", "isn", "t", "a", "b", "x", "y", "café", "42"),
+                TextAnalyzer.of("words").tokens("It's isn't (A,b) x_y Café 42"));
+    }
+
+    @Test
+    void anyTokenizeSpecIsAccepted() {
+        assertEquals(List.of("cats", "running"), TextAnalyzer.of("standard").tokens("Cats, running!"));
+        assertEquals("standard", TextAnalyzer.of("standard").spec());
     }
 }

@@ -72,7 +72,7 @@ public final class ClassifyTrainCommand extends Subcommand {
     @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: 1.0 Adadelta for textcnn, 0.1 SGD for fasttext).")
     Double lr;
 
-    @Option(names = "--analyzer", paramLabel = "SPEC", description = "Tokenizer: kim, kim-cased, whitespace or lowercase (default: kim).")
+    @Option(names = "--analyzer", paramLabel = "SPEC", description = "Tokenizer: kim, kim-cased, whitespace, lowercase or a tokenize spec such as standard (default: kim).")
     String analyzer;
 
     @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: all cores).")

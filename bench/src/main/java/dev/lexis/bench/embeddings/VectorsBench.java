@@ -1,5 +1,7 @@
 package dev.lexis.bench.embeddings;
 
+import dev.lexis.embeddings.HnswIndex;
+import dev.lexis.embeddings.Neighbor;
 import dev.lexis.embeddings.WordVectors;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -17,15 +19,18 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Two measurements of {@link WordVectors}, printed as lines for the README:
+ * Measurements of {@link WordVectors} and {@link HnswIndex}, printed as lines for the README:
  * <ul>
  *   <li>{@code nearest}: {@code nearest(word, 10)} over a 100,000 × 100 vocabulary of random Gaussian vectors,
  *       median and 90th percentile latency of 2,000 queries after 500 warm-up queries;</li>
  *   <li>{@code load}: loading a 1,000,000 × 300 word2vec binary file (written once to a temporary folder),
- *       wall time (median of 3) and heap used after loading, against the file size.</li>
+ *       wall time (median of 3) and heap used after loading, against the file size;</li>
+ *   <li>{@code hnsw[=FILE]}: the Lucene HNSW index ({@link HnswIndex}) over a vectors file, or over 100,000 × 100
+ *       random Gaussian vectors without FILE: build time, recall@10 against exact search and median latency of
+ *       exact and approximate {@code nearest(word, 10)} over 1,000 query words spread over the vocabulary.</li>
  * </ul>
  * Usage: {@code java --add-modules jdk.incubator.vector -Xmx3g -cp ... dev.lexis.bench.embeddings.VectorsBench
- * [nearest] [load] [TMPDIR]}.
+ * [nearest] [load] [hnsw[=FILE]] [TMPDIR]}.
  */
 public final class VectorsBench {
 
@@ -36,6 +41,14 @@ public final class VectorsBench {
         List<String> what = new ArrayList<>(Arrays.asList(args));
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         for (String a : args) {
+            if (a.equals("hnsw") || a.startsWith("hnsw=")) {
+                what.remove(a);
+                hnsw(a.startsWith("hnsw=") ? Path.of(a.substring(5)) : null, tmp);
+                if (what.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
             if (!a.equals("nearest") && !a.equals("load")) {
                 tmp = Path.of(a);
                 what.remove(a);
@@ -88,6 +101,86 @@ public final class VectorsBench {
         System.out.printf(Locale.ROOT, "nearest: 100,000 x 100, top 10: median %.3f ms, p90 %.3f ms wall; calling thread's"
                         + " CPU median %.3f ms (%d queries, scan threads %d) [%d]%n", ns[q / 2] / 1e6, ns[q * 9 / 10] / 1e6,
                 cpu[q / 2] / 1e6, q, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(), sink % 7);
+    }
+
+    static void hnsw(Path file, Path tmp) throws IOException {
+        WordVectors v;
+        String name;
+        if (file != null) {
+            v = WordVectors.load(file);
+            name = file.getFileName().toString();
+        } else {
+            int n = 100_000;
+            int dim = 100;
+            SplittableRandom r = new SplittableRandom(1);
+            float[] m = new float[n * dim];
+            List<String> words = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                words.add("w" + i);
+                for (int d = 0; d < dim; d++) {
+                    m[i * dim + d] = (float) r.nextGaussian();
+                }
+            }
+            v = WordVectors.of(words, m, dim);
+            name = "random Gaussian";
+        }
+        Path dir = Files.createTempDirectory(tmp, "lexis-bench-hnsw");
+        try {
+            int threads = Runtime.getRuntime().availableProcessors();
+            long t0 = System.nanoTime();
+            try (HnswIndex index = HnswIndex.build(v, dir, HnswIndex.DEFAULT_MAX_CONN, HnswIndex.DEFAULT_BEAM_WIDTH,
+                    threads)) {
+                double buildSecs = (System.nanoTime() - t0) / 1e9;
+                long bytes;
+                try (var files = Files.list(dir)) {
+                    bytes = files.mapToLong(f -> f.toFile().length()).sum();
+                }
+                int q = Math.min(1000, v.size());
+                String[] queries = new String[q];
+                for (int i = 0; i < q; i++) {
+                    queries[i] = v.word((int) ((long) i * v.size() / q));
+                }
+                for (int i = 0; i < Math.min(300, q); i++) { // warm-up of both paths
+                    v.nearest(queries[i], 10);
+                    index.nearest(queries[i], 10);
+                }
+                for (int cand : new int[] {HnswIndex.DEFAULT_CANDIDATES, 200}) {
+                    long[] exactNs = new long[q];
+                    long[] approxNs = new long[q];
+                    long hits = 0;
+                    for (int i = 0; i < q; i++) {
+                        long a = System.nanoTime();
+                        List<Neighbor> exact = v.nearest(queries[i], 10);
+                        long b = System.nanoTime();
+                        List<Neighbor> approx = index.nearest(queries[i], 10, cand);
+                        long c = System.nanoTime();
+                        exactNs[i] = b - a;
+                        approxNs[i] = c - b;
+                        java.util.Set<String> want = new java.util.HashSet<>();
+                        exact.forEach(x -> want.add(x.word()));
+                        for (Neighbor x : approx) {
+                            if (want.contains(x.word())) {
+                                hits++;
+                            }
+                        }
+                    }
+                    Arrays.sort(exactNs);
+                    Arrays.sort(approxNs);
+                    System.out.printf(Locale.ROOT, "hnsw: %s %,d x %d, M %d, beam %d, %d candidates: recall@10 %.4f over"
+                                    + " %d queries; median nearest-10 exact %.3f ms, HNSW %.3f ms; built in %.1f s (%d"
+                                    + " threads), index %.1f MB%n", name, v.size(), v.dimension(),
+                            HnswIndex.DEFAULT_MAX_CONN, HnswIndex.DEFAULT_BEAM_WIDTH, cand, hits / (10.0 * q), q,
+                            exactNs[q / 2] / 1e6, approxNs[q / 2] / 1e6, buildSecs, threads, bytes / 1e6);
+                }
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
     }
 
     static void load(Path tmp) throws IOException {

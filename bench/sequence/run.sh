@@ -5,8 +5,9 @@
 #                                                 BiLSTM 100 per direction, batch 32, Adam 1e-3), chunk tags; RUNS
 #                                                 alternating pairs (default 1 epoch, 2 runs)
 #   bench/sequence/run.sh quality [EPOCHS]        chunk F1 and POS accuracy on the test set, dev = last 10 % of train
-#                                                 (early stopping), the best settings: BiLSTM 200, words lower-cased
-#                                                 + case/suffix features + character n-gram vectors (50), dropout 0.5
+#                                                 (early stopping), the best settings: BiLSTM 100, words lower-cased
+#                                                 + case/suffix features + character n-gram vectors (50), dropout 0.5;
+#                                                 chunks also with the POS column as a second input (inputColumn=1)
 #   bench/sequence/run.sh vectors [EPOCHS]        the chunker of "quality" started from Lexis word vectors
 #                                                 (bench/sequence/vectors.sh makes them; LEXIS_VECTORS=FILE)
 #   bench/sequence/run.sh cells [EPOCHS]          LSTM / GRU / RNN x uni- / bidirectional, chunk F1 and POS accuracy
@@ -40,7 +41,7 @@ lexis() { "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx2g -cp "$
             "$data/train.txt" "$data/test.txt" "$@" 2>>"$cache/log.txt" | tee -a "$cache/results.txt"; }
 torch() { "$py" /work/shared/peers/lstm_tagger_torch.py --train "$data/train.txt" --test "$data/test.txt" "$@" \
             2>>"$cache/log.txt" | tee -a "$cache/results.txt"; }
-best="features=true lowercase=true subwordDim=50 dropout=0.5 wordDropout=0.3 hiddenSize=200 learningRate=0.002"
+best="features=true lowercase=true subwordDim=50 dropout=0.5 wordDropout=0.3 hiddenSize=100 learningRate=0.002"
 [ "$what" = table ] || echo "# $(date -u +%FT%TZ) $what, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$cache/results.txt"
 case "$what" in
   speed)
@@ -51,13 +52,14 @@ case "$what" in
     done ;;
   quality)
     epochs="${2:-20}"
-    lexis 2 epochs="$epochs" threads=2 dev=split $best patience=3 label=chunk-bilstm200-features-subwords
-    lexis 1 epochs="$epochs" threads=2 dev=split $best patience=2 label=pos-bilstm200-features-subwords ;;
+    lexis 2 epochs="$epochs" threads=2 dev=split $best patience=3 label=chunk-bilstm100-features-subwords
+    lexis 2 epochs="$epochs" threads=2 dev=split $best inputColumn=1 patience=2 label=chunk-bilstm100-features-subwords-posinput
+    lexis 1 epochs=5 threads=2 dev=split $best patience=2 label=pos-bilstm100-features-subwords ;;
   vectors)
     epochs="${2:-20}"
     vectors="${LEXIS_VECTORS:-/tmp/lexis-prose-vectors.bin}"
     [ -f "$vectors" ] || { echo "run.sh: $vectors not found (run bench/sequence/vectors.sh)" >&2; exit 1; }
-    lexis 2 epochs="$epochs" threads=2 dev=split $best embeddings="$vectors" label=chunk-bilstm200-lexis-vectors ;;
+    lexis 2 epochs="$epochs" threads=2 dev=split $best embeddings="$vectors" label=chunk-bilstm100-lexis-vectors ;;
   cells)
     epochs="${2:-5}"
     for cell in lstm gru rnn; do

@@ -21,5 +21,7 @@ for line in sys.stdin:
 ' > "$text.part"
   mv "$text.part" "$text"
 fi
-"$repo/lexis" word2vec --input "$text" --output "$out" --model cbow --loss ns --dim 100 --epochs "${LEXIS_EPOCHS:-3}" --min-count 5 \
+# LEXIS_LAUNCHER: a lexis launcher of a private build, so that a rebuild of the working tree while this runs cannot
+# swap jars under the running JVM
+"${LEXIS_LAUNCHER:-$repo/lexis}" word2vec --input "$text" --output "$out" --model cbow --loss ns --dim 100 --epochs "${LEXIS_EPOCHS:-3}" --min-count 5 \
   --threads "${LEXIS_THREADS:-2}" --seed 1

@@ -21,6 +21,14 @@ import java.util.concurrent.locks.LockSupport;
  * 200) before it parks: products that follow each other closely (the layers of one training step) then find it
  * awake, without the tens of microseconds a wake-up from park takes. Waking a fork-join worker for every product
  * cost more than the product's second half at the smaller model shapes.
+ *
+ * <p>On a machine busier than its cores, a helper may be descheduled in the middle of its part, and the caller
+ * then waits a whole scheduler time slice (milliseconds) for a product of a few hundred microseconds. When the
+ * caller had to wait for the helpers longer than half its own share (plus 20 µs), the next products run on the
+ * caller alone for a pause of 1 ms, doubled (up to 200 ms) after every late product and halved after every
+ * product on time, so that on a busy machine a GEMM degrades to about one thread's speed rather than far below
+ * it, and returns to all threads within a few tenths of a second when the machine is quiet again. Which thread
+ * computes a part never changes the result.
  */
 final class GemmThreads {
     /** Computes part {@code index} of a job. */
@@ -31,7 +39,16 @@ final class GemmThreads {
     /** How long a helper polls for the next job before it parks, in nanoseconds. */
     private static final long SPIN_NANOS = 1000L * Math.max(0, Integer.getInteger("lexis.nn.gemmSpinMicros", 200));
 
+    /** How much longer than half its own share the caller may wait for the helpers before they count as late. */
+    private static final long LATE_NANOS = 20_000;
+    private static final long MIN_BACKOFF_NANOS = 1_000_000;
+    private static final long MAX_BACKOFF_NANOS = 200_000_000;
+
     private static final AtomicReference<Job> POSTED = new AtomicReference<>();
+    /** {@link System#nanoTime} from which products are offered to the helpers again (see {@link #run}). */
+    private static volatile long helpersBackAt = System.nanoTime();
+    /** The current pause after late helpers (0 while they are on time); races between callers are harmless. */
+    private static volatile long backoff;
     private static final AtomicLong JOBS = new AtomicLong();
     private static final Helper[] HELPERS = startHelpers(GemmDriver.THREADS - 1);
 
@@ -44,7 +61,9 @@ final class GemmThreads {
      */
     static void run(int parts, Parts work) {
         Job job = new Job(parts, work);
-        boolean posted = HELPERS.length > 0 && parts > 1 && POSTED.compareAndSet(null, job);
+        long start = System.nanoTime();
+        boolean posted = HELPERS.length > 0 && parts > 1 && start - helpersBackAt >= 0
+                && POSTED.compareAndSet(null, job);
         if (posted) {
             for (Helper h : HELPERS) {
                 if (h.parked) {
@@ -55,7 +74,22 @@ final class GemmThreads {
         job.claimAll();
         if (posted) {
             POSTED.compareAndSet(job, null);
-            job.awaitDone();
+            long own = System.nanoTime() - start;
+            long waited = job.awaitDone();
+            long pause;
+            if (waited > own / 2 + LATE_NANOS) {
+                // a helper held up the caller by more than half of its own share: it did not get a core in time
+                // (a busy machine); compute alone for a while, twice as long after every such product
+                pause = Math.min(MAX_BACKOFF_NANOS, Math.max(MIN_BACKOFF_NANOS, 2 * backoff));
+            } else {
+                // on time: halve the pause, so that helpers come back within a few tenths of a second once the
+                // machine is quiet again, while one lucky product on a busy machine does not end the pause
+                pause = backoff >= 2 * MIN_BACKOFF_NANOS ? backoff / 2 : 0;
+            }
+            backoff = pause;
+            if (pause > 0) {
+                helpersBackAt = System.nanoTime() + pause;
+            }
         }
         Throwable failure = job.failure;
         if (failure instanceof Error e) {
@@ -106,16 +140,19 @@ final class GemmThreads {
             }
         }
 
-        void awaitDone() {
-            long start = 0;
+        /** Waits until every part is done; returns how long that took, in nanoseconds. */
+        long awaitDone() {
+            if (done.get() >= parts) {
+                return 0;
+            }
+            long start = System.nanoTime();
             while (done.get() < parts) {
                 Thread.onSpinWait();
-                if (start == 0) {
-                    start = System.nanoTime();
-                } else if (System.nanoTime() - start > 50_000) {
+                if (System.nanoTime() - start > 50_000) {
                     Thread.yield();   // the helper runs long (the machine is busy): let others use this core
                 }
             }
+            return System.nanoTime() - start;
         }
     }
 

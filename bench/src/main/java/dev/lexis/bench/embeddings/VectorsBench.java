@@ -40,19 +40,23 @@ public final class VectorsBench {
     public static void main(String[] args) throws IOException {
         List<String> what = new ArrayList<>(Arrays.asList(args));
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<String> hnsw = new ArrayList<>();
         for (String a : args) {
             if (a.equals("hnsw") || a.startsWith("hnsw=")) {
                 what.remove(a);
-                hnsw(a.startsWith("hnsw=") ? Path.of(a.substring(5)) : null, tmp);
-                if (what.isEmpty()) {
-                    return;
-                }
+                hnsw.add(a);
                 continue;
             }
             if (!a.equals("nearest") && !a.equals("load")) {
                 tmp = Path.of(a);
                 what.remove(a);
             }
+        }
+        for (String h : hnsw) {
+            hnsw(h.startsWith("hnsw=") ? Path.of(h.substring(5)) : null, tmp);
+        }
+        if (what.isEmpty() && !hnsw.isEmpty()) {
+            return;
         }
         if (what.isEmpty()) {
             what = List.of("nearest", "load");

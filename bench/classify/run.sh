@@ -7,7 +7,7 @@
 #   `cv`: MR 10-fold cross-validation (Kim's protocol) for Lexis CNN-rand;
 #   `trec`: TREC CNN-rand over seeds 1-5 (LEXIS_CLASSIFY_SEEDS), mean and standard deviation of the test accuracy;
 #   `vectors`: word vectors trained by Lexis on the English prose corpus (Skip-gram, negative sampling), then CNN
-#     rand / static / non-static / multichannel on MR fold 1.
+#     rand / static / non-static / multichannel on MR fold 1 (analyzer "words", as the corpus is normalised).
 # Usage: bench/classify/run.sh [EPOCHS] [SECTION ...]   sections: textcnn fasttext cv trec vectors
 #   (default: textcnn fasttext; EPOCHS default 10, Kim used 25)
 #   LEXIS_CLASSIFY_RESULTS=FILE writes the raw lines there instead of $cache/results.txt;
@@ -110,8 +110,10 @@ if [[ "$sections" == *" vectors "* ]]; then
   fi
   for mode in rand static non-static multichannel; do
     emb=(); [ $mode = rand ] || emb=(--set embeddings="$vec")
+    # analyzer "words": the corpus normalisation of normalize_corpus.py, so the tokens are the vectors' words
     "${java[@]}" train --model textcnn --train "$fold/train.csv" --test "$fold/test.csv" --set mode=$mode "${emb[@]}" \
-      --set epochs="$epochs" --set threads=2 | sed "s/^RESULT/RESULT_mode_$mode/" | tee -a "$results" >&2
+      --set analyzer=words --set epochs="$epochs" --set threads=2 | sed "s/^RESULT/RESULT_mode_$mode/" \
+      | tee -a "$results" >&2
   done
 fi
 "$py" "$repo/bench/classify/report.py" "$results"

@@ -4,6 +4,7 @@
 #   2. MR bag-of-words MLP training examples/s: MrMlpBench (Lexis Trainer) vs mlp_torch.py, same ids, same settings
 #   bench/nn/run.sh [RUNS] [GEMM_ROUNDS]   (default 3 alternating MLP runs per variant, 0 skips the MLP;
 #                                           GEMM: 2 alternating rounds per shape of 7 one-second iterations each)
+#   GEMM_THREADS=1 bench/nn/run.sh 0 1     (GEMM only, one thread on both sides: the kernels without scheduling)
 # Builds only the nn module with Maven and compiles this bench's sources with javac (JMH annotation processing
 # on), so it does not depend on the other modules. Prints Markdown tables on stdout, raw lines on stderr.
 set -euo pipefail
@@ -13,6 +14,7 @@ cache="${LEXIS_BENCH_CACHE:-/tmp/lexis-bench}/nn"
 m2="${M2_REPO:-$HOME/.m2/repository}"
 runs="${1:-3}"
 gemm_rounds="${2:-2}"
+gemm_threads="${GEMM_THREADS:-2}"   # GEMM threads on both sides (Lexis -Dlexis.nn.threads, torch.set_num_threads)
 py=/usr/bin/python3
 . "$repo/bin/jdk.sh"
 lexis_find_jdk
@@ -38,7 +40,7 @@ rm -rf "$classes" && mkdir -p "$classes"
   "$repo"/bench/src/main/java/dev/lexis/bench/nn/*.java
 java=("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx2g -cp "$classes:$cp")
 
-echo "# $(date -u +%FT%TZ) $(uname -m), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $("$py" -c 'import torch; print("torch", torch.__version__)')" | tee "$cache/results.txt" >&2
+echo "# $(date -u +%FT%TZ) $(uname -m), $(nproc) cores, GEMM threads $gemm_threads, load: $(cut -d' ' -f1-3 /proc/loadavg), $("$py" -c 'import torch; print("torch", torch.__version__)')" | tee "$cache/results.txt" >&2
 echo "## GEMM" >&2
 # per shape and round: one JMH fork (6 warm-up + 7 measured one-second iterations), then torch.mm (4 warm-up +
 # 7 measured rounds of ~1 s), so that both sides see the same load; the report takes medians over all rounds
@@ -47,8 +49,9 @@ for round in $(seq 1 "$gemm_rounds"); do
   for shape in 50x300x300 32x200x800 64x100x10000; do
     echo "# round $round $shape load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$cache/results.txt" >&2
     "${java[@]}" org.openjdk.jmh.Main 'dev.lexis.bench.nn.GemmBench' -p shape="$shape" \
+      -jvmArgsAppend "--add-modules jdk.incubator.vector -Xmx2g -Dlexis.nn.threads=$gemm_threads" \
       -rf json -rff "$cache/gemm-jmh-$round-$shape.json" >&2
-    "$py" "$repo/bench/nn/gemm_torch.py" --threads 2 --shapes "$shape" | tee -a "$cache/results.txt" >&2
+    "$py" "$repo/bench/nn/gemm_torch.py" --threads "$gemm_threads" --shapes "$shape" | tee -a "$cache/results.txt" >&2
   done
 done
 

@@ -1,4 +1,6 @@
 /**
- * Word representations: one-hot encoding, the Huffman tree, the word2vec trainer (CBOW and Skip-gram, Mikolov et al. 2013), WordVectors queries and the word2vec text/binary formats.
+ * Word representations: one-hot encoding, the Huffman tree, the word2vec trainer (CBOW and Skip-gram, Mikolov et al.
+ * 2013) with checkpoints inside epochs and resume, WordVectors queries, the word2vec text/binary formats, and
+ * {@link dev.lexis.embeddings.HnswIndex}, approximate nearest words on Lucene's HNSW graph for big vocabularies.
  */
 package dev.lexis.embeddings;

@@ -21,10 +21,18 @@ abstract class GemmDriver implements Kernels {
     /** Row split granularity (the tallest micro-kernel tile). */
     abstract int rowAlign();
 
-    /** C[i0..i1, j0..j1] = alpha · op(A)[i0..i1, :] · op(B)[:, j0..j1] + beta · C[i0..i1, j0..j1]. */
+    /**
+     * C[i0..i1, j0..j1] = alpha · op(A)[i0..i1, :] · op(B)[:, j0..j1] + beta · C[i0..i1, j0..j1]; {@code dot}
+     * is {@link #dotProducts} of the whole product, so that every block of it takes the same path.
+     */
     abstract void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                        float beta, float[] c, int cOff, int ldc);
+                        float beta, float[] c, int cOff, int ldc, boolean dot);
+
+    /** Whether the whole product (m × n, depth k) is computed as dot products of rows (only A · Bᵀ may be). */
+    boolean dotProducts(boolean transA, boolean transB, int m, int n, int k) {
+        return false;
+    }
 
     @Override
     public final void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -48,10 +56,11 @@ abstract class GemmDriver implements Kernels {
             scaleBlock(beta, c, cOff, ldc, 0, m, 0, n);
             return;
         }
+        boolean dot = dotProducts(transA, transB, m, n, k);
         long work = (long) m * n * k;
         int parts = THREADS;
         if (parts == 1 || work < PARALLEL_WORK) {
-            block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            block(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, dot);
             return;
         }
         boolean byColumns = n >= 2 * parts * columnAlign() || n >= m;
@@ -63,9 +72,9 @@ abstract class GemmDriver implements Kernels {
             int from = part * chunk;
             int to = Math.min(extent, from + chunk);
             if (byColumns) {
-                block(transA, transB, 0, m, from, to, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                block(transA, transB, 0, m, from, to, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, dot);
             } else {
-                block(transA, transB, from, to, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                block(transA, transB, from, to, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, dot);
             }
         });
     }

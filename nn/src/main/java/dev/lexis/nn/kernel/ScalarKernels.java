@@ -141,7 +141,7 @@ final class ScalarKernels extends GemmDriver {
     @Override
     void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-               float beta, float[] c, int cOff, int ldc) {
+               float beta, float[] c, int cOff, int ldc, boolean dot) {
         scaleBlock(beta, c, cOff, ldc, i0, i1, j0, j1);
         int w = j1 - j0;
         if (!transB) {

@@ -12,8 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * fused multiply-add. Loaded reflectively by {@link KernelSelection}, so that a JVM without the module never
  * touches this class.
  *
- * <p>GEMM: A · Bᵀ (both stored with k contiguous) runs as tiles of 4 × 2 vector dot products, reading both in
- * place. The other three variants pack: per block of at most {@value #KC} values of k, op(B) is copied in blocks
+ * <p>GEMM: A · Bᵀ (both stored with k contiguous) with fewer than {@value #DOT_MAX_ROWS} rows or fewer than L
+ * columns runs as tiles of 4 × 2 vector dot products, reading both in place. Everything else packs (for A · Bᵀ
+ * at least 16 rows wide this measured 1.2–6× faster than the dot-product tiles, whose lane sums dominate at
+ * the models' small k): per block of at most {@value #KC} values of k, op(B) is copied in blocks
  * of {@value #NC} columns into contiguous (kc × 2L) panels, and, when C has at least {@value #PACK_A_PANELS}
  * panels of columns to repay the copy, op(A) in blocks of {@value #MC} rows into contiguous (kc × 8) tiles (a
  * transpose, when needed, happens while packing; otherwise A is read in place through a row and a column
@@ -351,13 +353,21 @@ final class VectorKernels extends GemmDriver {
     }
 
     @Override
+    boolean dotProducts(boolean transA, boolean transB, int m, int n, int k) {
+        // A · Bᵀ: packing Bᵀ costs about one transposed copy per value of B, repaid over the rows of A; with few
+        // rows, or fewer columns than one vector (padding), the dot-product tiles that read both in place win
+        return transB && !transA && (m < DOT_MAX_ROWS || n < L);
+    }
+
+    @Override
     void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-               float beta, float[] c, int cOff, int ldc) {
+               float beta, float[] c, int cOff, int ldc, boolean dot) {
         if ((long) (i1 - i0) * (j1 - j0) * k < SMALL_WORK || (transB && !transA && k < L)) {
             // tiny products (XOR), or dot products shorter than one vector (the backward of a 2-class output
             // layer): vector set-up and tails cost more than they save
-            SCALAR.block(transA, transB, i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            SCALAR.block(transA, transB, i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                    dot);
             return;
         }
         // beta = 0: the first k block stores instead of accumulating (no pass to clear C, no loads of C)
@@ -365,7 +375,7 @@ final class VectorKernels extends GemmDriver {
         if (!overwrite) {
             scaleBlock(beta, c, cOff, ldc, i0, i1, j0, j1);
         }
-        if (transB && !transA) {
+        if (dot) {
             blockDot(i0, i1, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, !overwrite);
             return;
         }
@@ -453,6 +463,8 @@ final class VectorKernels extends GemmDriver {
     }
 
     private static final int PACK_A_PANELS = 4;
+    /** A · Bᵀ with fewer rows than this runs as dot products (see {@link #dotProducts}). */
+    private static final int DOT_MAX_ROWS = 16;
 
     /** Rows of the next row tile when {@code left} rows are left: 8 (4 without AVX-512), then 4, 2, 1. */
     private static int tileRows(int left) {

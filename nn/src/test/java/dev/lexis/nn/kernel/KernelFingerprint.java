@@ -27,7 +27,11 @@ final class KernelFingerprint {
             h = h * 31 + Float.floatToIntBits(v);
         }
         float[] c = new float[17 * 19];
-        k.gemm(false, true, 17, 19, 37, 1f, x, 0, 37, y, 0, 37, 0f, c, 0, 19);   // dot-product tiles
+        k.gemm(false, true, 17, 19, 37, 1f, x, 0, 37, y, 0, 37, 0f, c, 0, 19);   // A · Bᵀ, packed tiles
+        for (float v : c) {
+            h = h * 31 + Float.floatToIntBits(v);
+        }
+        k.gemm(false, true, 9, 19, 37, 1f, x, 0, 37, y, 0, 37, 0f, c, 0, 19);    // A · Bᵀ, dot-product tiles
         for (float v : c) {
             h = h * 31 + Float.floatToIntBits(v);
         }

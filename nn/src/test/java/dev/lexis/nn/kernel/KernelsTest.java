@@ -288,7 +288,8 @@ class KernelsTest {
             int lda = transA ? m : k;
             int ldb = transB ? k : n;
             float[] parts = new float[m * n];
-            int[] rowCuts = {0, 3, 37, 70};
+            // blocks of at least 16 rows and 16 columns, so that A · Bᵀ takes the same path (packed) in each
+            int[] rowCuts = {0, 19, 37, 70};
             int[] colCuts = {0, 45, 161, 333};
             for (int ri = 0; ri + 1 < rowCuts.length; ri++) {
                 for (int ci = 0; ci + 1 < colCuts.length; ci++) {

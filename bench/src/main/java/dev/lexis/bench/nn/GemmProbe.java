@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /**
  * A quick GEMM timing loop for kernel work (not the reported figure; that is {@link GemmBench} under JMH):
  * {@code GemmProbe [ROUNDS] [SHAPES]} prints, per shape m×k×n, the median and best GFLOP/s of ROUNDS rounds of
- * about 0.3 s each, for C = A · B (no transposes) with the kernels chosen at start-up.
+ * about 0.3 s each, for C = op(A) · op(B) with the kernels chosen at start-up; {@code -Dtrans=NT} (or TN, TT)
+ * transposes B (A, both), stored so that op(A) is m×k and op(B) k×n.
  */
 public final class GemmProbe {
     private GemmProbe() {
@@ -17,6 +18,9 @@ public final class GemmProbe {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         String shapes = args.length > 1 ? args[1] : "50x300x300,32x200x800,64x100x10000";
         Kernels kernels = Kernels.get();
+        String trans = System.getProperty("trans", "NN");
+        boolean ta = trans.charAt(0) == 'T';
+        boolean tb = trans.charAt(1) == 'T';
         long warmupNanos = Long.getLong("warmupMillis", 4000) * 1_000_000L;
         for (String shape : shapes.split(",")) {
             String[] parts = shape.split("x");
@@ -40,7 +44,7 @@ public final class GemmProbe {
             while (System.nanoTime() - t0 < warm) { // warm-up and calibration
                 long s = System.nanoTime();
                 for (int i = 0; i < calls; i++) {
-                    kernels.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+                    kernels.gemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f, c, 0, n);
                 }
                 if (System.nanoTime() - s < 100_000_000L) {
                     calls *= 2;
@@ -53,15 +57,15 @@ public final class GemmProbe {
                 long s = System.nanoTime();
                 long cs = mx.getCurrentThreadCpuTime();
                 for (int i = 0; i < calls; i++) {
-                    kernels.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+                    kernels.gemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f, c, 0, n);
                 }
                 cpu[r] = flops * calls / (mx.getCurrentThreadCpuTime() - cs);
                 gf[r] = flops * calls / (System.nanoTime() - s);
             }
             Arrays.sort(gf);
             Arrays.sort(cpu);
-            System.out.printf("probe %s %s: median %.1f best %.1f GFLOP/s; caller CPU: median %.1f GFLOP/cpu-s"
-                    + " (%d calls/round)%n", kernels.name(), shape, gf[rounds / 2], gf[rounds - 1], cpu[rounds / 2],
+            System.out.printf("probe %s %s %s: median %.1f best %.1f GFLOP/s; caller CPU: median %.1f GFLOP/cpu-s"
+                    + " (%d calls/round)%n", kernels.name(), trans, shape, gf[rounds / 2], gf[rounds - 1], cpu[rounds / 2],
                     calls);
         }
     }

@@ -4,8 +4,9 @@
 # The same vocabulary (min-count 4, |V| = 14,115) and the same counting (every token, </s> and <unk> included)
 # for all. No PyTorch run here (bench/lm/run.sh has the speed comparison).
 #   bench/lm/quality.sh [LmBench options]       default: the README's recommended settings
-#     (Adam lr 0.001, dropout 0.25, n=5, m=60, h=100, at most 8 epochs, rate halved and best weights restored
-#      when an epoch does not improve the validation perplexity, stop after 2 such epochs, 2 threads)
+#     (the README's D.nnlm run: Adam lr 0.001, no dropout, n=5, m=60, h=100, at most 5 epochs, rate halved
+#      and best weights restored when an epoch does not improve the validation perplexity, stop after 2 such
+#      epochs, 2 threads)
 # Runs under nice -n 5; prints a Markdown table on stdout (bench/lm/report.py), the raw RESULT lines, epoch
 # lines and the CPU time (/usr/bin/time) on stderr.
 set -euo pipefail
@@ -26,7 +27,7 @@ classes="$cache/classes"
 rm -rf "$classes" && mkdir -p "$classes"
 "$JAVA_HOME/bin/javac" -Xlint:-options -d "$classes" -cp "$cp" "$repo"/bench/src/main/java/dev/lexis/bench/lm/*.java
 if [ $# -eq 0 ]; then
-  set -- --optimizer adam --lr 0.001 --dropout 0.25 --epochs 8 --patience 2
+  set -- --optimizer adam --lr 0.001 --dropout 0 --epochs 5 --patience 2
 fi
 results="$cache/results.txt"
 echo "# $(date -u +%FT%TZ) $(uname -m), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $*" | tee "$results" >&2

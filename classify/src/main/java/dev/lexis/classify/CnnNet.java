@@ -79,7 +79,10 @@ final class CnnNet {
         this.outB = new float[classes];
     }
 
-    /** Initialises the convolution and softmax weights (uniform, fan-in scaled as PyTorch's default). */
+    /**
+     * Initialises the convolution and softmax weights (uniform, fan-in scaled as PyTorch's default). The gradient
+     * check uses it (non-zero softmax weights); training uses {@link #initWeightsKim}.
+     */
     void initWeights(SplittableRandom random) {
         for (int q = 0; q < widths.length; q++) {
             double bound = 1 / Math.sqrt(widths[q] * dim);

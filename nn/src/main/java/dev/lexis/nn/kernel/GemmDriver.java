@@ -15,7 +15,7 @@ abstract class GemmDriver implements Kernels {
      */
     static final long PARALLEL_WORK = Long.getLong("lexis.nn.gemmParallelWork", 1L << 19);
 
-    /** Column split granularity (a multiple of the widest micro-kernel panel). */
+    /** Column split granularity (a panel width the micro-kernels run at full speed). */
     abstract int columnAlign();
 
     /** Row split granularity (the tallest micro-kernel tile). */

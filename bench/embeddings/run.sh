@@ -7,6 +7,9 @@
 #   OUTDIR   results (default: bench/embeddings/out, not committed)
 # Environment:
 #   MODES    (default "sg-hs cbow-hs sg-ns cbow-ns")   REPEATS (default 1)   THREADS (default 2)
+#   SEEDS    (default "1"): seeds run for both tools, each REPEATS times (Lexis --seed S; gensim through
+#            gensim_seeded.py, the peer script with only its seed changed). Single runs of either tool vary by
+#            about +-1 point of analogy accuracy between seeds, so compare medians over several seeds.
 #   PEERS_DIR (default ../shared/peers)   DATA_DIR (default ../shared/data)
 #   LEXIS_JVM_OPTS (default "-XX:+UseSerialGC -Xms16m -Xmn8m -XX:ReservedCodeCacheSize=32m": a small heap
 #            and code cache keep the peak RSS low; training allocates almost nothing)
@@ -24,6 +27,7 @@ DATA_DIR=${DATA_DIR:-$ROOT/../shared/data}
 OUTDIR=${2:-$HERE/out}
 MODES=${MODES:-sg-hs cbow-hs sg-ns cbow-ns}
 REPEATS=${REPEATS:-1}
+SEEDS=${SEEDS:-1}
 THREADS=${THREADS:-2}
 LEXIS_JVM_OPTS=${LEXIS_JVM_OPTS:--XX:+UseSerialGC -Xms16m -Xmn8m -XX:ReservedCodeCacheSize=32m}
 PY=/usr/bin/python3
@@ -80,21 +84,31 @@ run_timed() { # PEER MODE REP VEC -- command...
   echo -e "$peer\t$mode\t$rep\t$($PY "$PEERS_DIR/eval_vectors.py" "$vec" "$QUESTIONS" "$WORDSIM")" >>"$QUALITY"
 }
 
-for ((rep = 1; rep <= REPEATS; rep++)); do
+run=0
+for seed in $SEEDS; do
+for ((r = 1; r <= REPEATS; r++)); do
+  run=$((run + 1))
+  echo "run $run: seed $seed" >&2
   for mode in $MODES; do
     arch=${mode%-*} loss=${mode#*-}
     model=skipgram; [[ $arch == cbow ]] && model=cbow
     gvec=$OUTDIR/gensim-$mode.vec lvec=$OUTDIR/lexis-$mode.vec
-    run_timed gensim "$mode" "$rep" "$gvec" -- $PY "$PEERS_DIR/gensim_w2v.py" "$CORPUS" "$gvec" "$mode" cf "$THREADS"
+    if [[ $seed == 1 ]]; then
+      run_timed gensim "$mode" "$run" "$gvec" -- $PY "$PEERS_DIR/gensim_w2v.py" "$CORPUS" "$gvec" "$mode" cf "$THREADS"
+    else
+      run_timed gensim "$mode" "$run" "$gvec" -- $PY "$HERE/gensim_seeded.py" "$seed" "$PEERS_DIR/gensim_w2v.py" \
+        "$CORPUS" "$gvec" "$mode" cf "$THREADS"
+    fi
     # shellcheck disable=SC2086
-    run_timed lexis "$mode" "$rep" "$lvec" -- "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector $LEXIS_JVM_OPTS \
+    run_timed lexis "$mode" "$run" "$lvec" -- "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector $LEXIS_JVM_OPTS \
       -cp "$CP" dev.lexis.cli.Main word2vec --input "$CORPUS" --output "$lvec" --model "$model" --loss "$loss" \
-      --dim 100 --window 5 --min-count 5 --sample 1e-3 --epochs 5 --threads "$THREADS"
+      --dim 100 --window 5 --min-count 5 --sample 1e-3 --epochs 5 --threads "$THREADS" --seed "$seed"
   done
+done
 done
 
 echo >&2
-echo "corpus: $CORPUS ($TOKENS tokens), $THREADS threads, $REPEATS run(s) each, medians; $(date -u +%Y-%m-%d)"
+echo "corpus: $CORPUS ($TOKENS tokens), $THREADS threads, seeds $SEEDS x $REPEATS run(s) each, medians; $(date -u +%Y-%m-%d); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 $PY - "$TIMES" "$QUALITY" "$MODES" <<'PYEOF'
 import csv, statistics, sys
 times = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
@@ -113,6 +127,18 @@ for mode in sys.argv[3].split():
           f"{med(qual, 'gensim', mode, 'analogy_acc'):.4f} | {med(qual, 'lexis', mode, 'ws_spearman'):.3f} | "
           f"{med(qual, 'gensim', mode, 'ws_spearman'):.3f} | {med(times, 'lexis', mode, 'peak_rss_kb') / 1024:.0f} MB | "
           f"{med(times, 'gensim', mode, 'peak_rss_kb') / 1024:.0f} MB |")
+runs = sorted({r["rep"] for r in qual}, key=int)
+if len(runs) > 1:
+    print("\nper run, analogy / rho (Lexis; gensim):")
+    for mode in sys.argv[3].split():
+        cells = []
+        for run in runs:
+            l = [r for r in qual if r["peer"] == "lexis" and r["mode"] == mode and r["rep"] == run]
+            g = [r for r in qual if r["peer"] == "gensim" and r["mode"] == mode and r["rep"] == run]
+            if l and g:
+                cells.append(f"run {run}: {float(l[0]['analogy_acc']):.4f}/{float(l[0]['ws_spearman']):.3f}; "
+                             f"{float(g[0]['analogy_acc']):.4f}/{float(g[0]['ws_spearman']):.3f}")
+        print(f"- {mode}: " + " | ".join(cells))
 other = [float(r["other_cpu_s"]) for r in times]
 print(f"\nCPU seconds used by other processes during the runs: max {max(other):.1f} (near 0 = a quiet machine)")
 PYEOF

@@ -116,9 +116,14 @@ public final class LmTrainCommand extends Subcommand {
         if (resume != null) {
             trainer = trainer.resumeFrom(resume);
         }
-        note(String.format(Locale.ROOT, "n=%d m=%d h=%d%s %s, %s, batch %d, dropout %s, %d thread(s), checkpoint %s",
-                order, dim, hidden, direct ? " direct" : "", config.outputLayer().key(),
-                config.optimizer().name().toLowerCase(Locale.ROOT), batch, dropout, config.threads(), ckpt));
+        if (resume != null) {
+            note("resuming " + resume + ": its model, optimizer, rate and dropout settings apply; --epochs "
+                    + epochs + ", --threads and --patience from this command; checkpoint " + ckpt);
+        } else {
+            note(String.format(Locale.ROOT, "n=%d m=%d h=%d%s %s, %s, batch %d, dropout %s, %d thread(s), checkpoint %s",
+                    order, dim, hidden, direct ? " direct" : "", config.outputLayer().key(),
+                    config.optimizer().name().toLowerCase(Locale.ROOT), batch, dropout, config.threads(), ckpt));
+        }
         NeuralLanguageModel model = trainer.train(train, valid, p -> note(p.toString()));
         model.save(output);
         out().println(String.format(Locale.ROOT, "valid_perplexity=%s epochs=%s words_per_s=%.0f vocab=%d model=%s",

@@ -121,6 +121,7 @@ class LmCommandTest {
                 "--checkpoint", ckpt.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("epoch 2/2 done") && !r.err().contains("epoch 1/2 done"), r.err());
+        assertTrue(r.err().contains("resuming " + ckpt + ": its model, optimizer"), r.err());
         assertTrue(r.out().matches("valid_perplexity=[0-9.]+ epochs=1 words_per_s=\\d+ vocab=17 model=.*\\R"), r.out());
 
         r = run("lm", "train", "--train", train.toString(), "--valid", valid.toString(), "--output",

@@ -38,10 +38,11 @@ def main(path):
     if cv:
         print(f"\nMR {cv['folds']}-fold CV, Lexis CNN-rand: {float(cv['acc']):.1%} ± {float(cv['acc_std']):.1%} "
               f"(Kim 2014: 76.1 %)")
-    ts = by.get("RESULT_trecseeds", {}).get("lexis-textcnn")
-    if ts:
-        print(f"\nTREC CNN-rand, {ts['runs']} seeds ({ts.get('seeds', '')}): {float(ts['acc']):.1%} ± "
-              f"{float(ts['acc_std']):.1%} (Kim 2014: 91.2 %)")
+    for analyzer in ("kim", "kim-cased"):
+        ts = by.get("RESULT_trecseeds_" + analyzer, {}).get("lexis-textcnn")
+        if ts:
+            print(f"\nTREC CNN-rand, analyzer {analyzer}, {ts['runs']} seeds ({ts.get('seeds', '')}): "
+                  f"{float(ts['acc']):.1%} ± {float(ts['acc_std']):.1%} (Kim 2014: 91.2 %)")
     modes = [(m, by.get("RESULT_mode_" + m, {}).get("lexis-textcnn")) for m in
              ("rand", "static", "non-static", "multichannel")]
     if any(kv for _, kv in modes):

@@ -5,7 +5,8 @@
 #   the fastText-style baseline vs `fasttext supervised` (same split, same settings): accuracy, wall seconds;
 #   single-sentence predict latency;
 #   `cv`: MR 10-fold cross-validation (Kim's protocol) for Lexis CNN-rand;
-#   `trec`: TREC CNN-rand over seeds 1-5 (LEXIS_CLASSIFY_SEEDS), mean and standard deviation of the test accuracy;
+#   `trec`: TREC CNN-rand over seeds 1-5 (LEXIS_CLASSIFY_SEEDS), analyzers kim and kim-cased, mean and standard
+#     deviation of the test accuracy;
 #   `vectors`: word vectors trained by Lexis on the English prose corpus (Skip-gram, negative sampling), then CNN
 #     rand / static / non-static / multichannel on MR fold 1 (analyzer "words", as the corpus is normalised).
 # Usage: bench/classify/run.sh [EPOCHS] [SECTION ...]   sections: textcnn fasttext cv trec vectors
@@ -93,8 +94,11 @@ fi
 
 if [[ "$sections" == *" trec "* ]]; then
   echo "## TREC CNN-rand over seeds" >&2
-  "${java[@]}" train --model textcnn --train "$trec_train" --test "$trec_test" --set epochs="$epochs" --set threads=2 \
-    --seeds "${LEXIS_CLASSIFY_SEEDS:-1,2,3,4,5}" | sed "s/^RESULT/RESULT_trecseeds/" | tee -a "$results" >&2
+  for analyzer in kim kim-cased; do     # kim-cased: Kim's clean_str(TREC=True) keeps the case
+    "${java[@]}" train --model textcnn --train "$trec_train" --test "$trec_test" --set epochs="$epochs" \
+      --set threads=2 --set analyzer=$analyzer --seeds "${LEXIS_CLASSIFY_SEEDS:-1,2,3,4,5}" \
+      | sed "s/^RESULT/RESULT_trecseeds_$analyzer/" | tee -a "$results" >&2
+  done
 fi
 
 if [[ "$sections" == *" vectors "* ]]; then

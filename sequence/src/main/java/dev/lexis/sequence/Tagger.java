@@ -114,16 +114,7 @@ public final class Tagger {
             }
             encoded.add(EncodedSentence.of(encoder, tokens, null));
         }
-        int[][] predicted = predict(encoded, config.threads());
-        List<List<String>> out = new ArrayList<>(predicted.length);
-        for (int[] p : predicted) {
-            String[] t = new String[p.length];
-            for (int i = 0; i < p.length; i++) {
-                t[i] = tags.get(p[i]);
-            }
-            out.add(List.of(t));
-        }
-        return out;
+        return tagNames(predict(encoded, config.threads()));
     }
 
     /**
@@ -138,7 +129,11 @@ public final class Tagger {
             encoded.add(EncodedSentence.of(encoder, s.tokens(),
                     config.inputColumn() == 0 ? null : inputColumn(s, config.inputColumn()), null));
         }
-        int[][] predicted = predict(encoded, config.threads());
+        return tagNames(predict(encoded, config.threads()));
+    }
+
+    /** Tag ids per sentence mapped to tag names. */
+    private List<List<String>> tagNames(int[][] predicted) {
         List<List<String>> out = new ArrayList<>(predicted.length);
         for (int[] p : predicted) {
             String[] t = new String[p.length];

@@ -71,17 +71,8 @@ public final class VectorsBench {
 
     static void nearest() {
         int n = 100_000;
-        int dim = 100;
         SplittableRandom r = new SplittableRandom(1);
-        float[] m = new float[n * dim];
-        List<String> words = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            words.add("w" + i);
-            for (int d = 0; d < dim; d++) {
-                m[i * dim + d] = (float) r.nextGaussian();
-            }
-        }
-        WordVectors v = WordVectors.of(words, m, dim);
+        WordVectors v = randomVectors(n, 100, r);
         long sink = 0;
         for (int i = 0; i < 500; i++) {
             sink += v.nearest("w" + r.nextInt(n), 10).size();
@@ -107,6 +98,19 @@ public final class VectorsBench {
                 cpu[q / 2] / 1e6, q, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(), sink % 7);
     }
 
+    /** {@code n} words "w0", "w1", … with standard Gaussian vectors of dimension {@code dim} drawn from {@code r}. */
+    static WordVectors randomVectors(int n, int dim, SplittableRandom r) {
+        float[] m = new float[n * dim];
+        List<String> words = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            words.add("w" + i);
+            for (int d = 0; d < dim; d++) {
+                m[i * dim + d] = (float) r.nextGaussian();
+            }
+        }
+        return WordVectors.of(words, m, dim);
+    }
+
     static void hnsw(Path file, Path tmp) throws IOException {
         WordVectors v;
         String name;
@@ -114,18 +118,7 @@ public final class VectorsBench {
             v = WordVectors.load(file);
             name = file.getFileName().toString();
         } else {
-            int n = 100_000;
-            int dim = 100;
-            SplittableRandom r = new SplittableRandom(1);
-            float[] m = new float[n * dim];
-            List<String> words = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                words.add("w" + i);
-                for (int d = 0; d < dim; d++) {
-                    m[i * dim + d] = (float) r.nextGaussian();
-                }
-            }
-            v = WordVectors.of(words, m, dim);
+            v = randomVectors(100_000, 100, new SplittableRandom(1));
             name = "random Gaussian";
         }
         Path dir = Files.createTempDirectory(tmp, "lexis-bench-hnsw");

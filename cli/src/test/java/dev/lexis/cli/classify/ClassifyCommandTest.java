@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ClassifyCommandTest {
+public class ClassifyCommandTest {
     @TempDir
     Path dir;
     Path train;
@@ -44,7 +44,8 @@ class ClassifyCommandTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    static String csv(int n, long seed) {
+    /** {@code n} rows "pos"/"neg" of six words, one of them a cue word of the class. */
+    public static String csv(int n, long seed) {
         String[][] cues = {{"great", "superb", "moving"}, {"awful", "dull", "boring"}};
         String[] filler = {"the", "film", "a", "story", "of", "and", "it", "is", "this", "plot"};
         SplittableRandom r = new SplittableRandom(seed);

@@ -3,9 +3,9 @@ package dev.lexis.cli.sequence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lexis.cli.classify.ClassifyCommandTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,28 +14,12 @@ class ClassifyBilstmTest {
     @TempDir
     Path dir;
 
-    static String csv(int n, long seed) {
-        String[][] cues = {{"great", "superb", "moving"}, {"awful", "dull", "boring"}};
-        String[] filler = {"the", "film", "a", "story", "of", "and", "it", "is", "this", "plot"};
-        SplittableRandom r = new SplittableRandom(seed);
-        StringBuilder sb = new StringBuilder("label,text\n");
-        for (int i = 0; i < n; i++) {
-            int c = i % 2;
-            sb.append(c == 0 ? "pos" : "neg").append(",\"");
-            for (int k = 0; k < 6; k++) {
-                sb.append(k == 0 ? "" : " ").append(k == 2 ? cues[c][r.nextInt(3)] : filler[r.nextInt(filler.length)]);
-            }
-            sb.append("\"\n");
-        }
-        return sb.toString();
-    }
-
     @Test
     void trainTestAndPredictWithABilstm() throws Exception {
         Path train = dir.resolve("train.csv");
         Path test = dir.resolve("test.csv");
-        Files.writeString(train, csv(200, 1));
-        Files.writeString(test, csv(40, 2));
+        Files.writeString(train, ClassifyCommandTest.csv(200, 1));
+        Files.writeString(test, ClassifyCommandTest.csv(40, 2));
         Path model = dir.resolve("bilstm.lexis");
         var t = TagCommandTest.run("", "classify", "train", "--model", "bilstm", "--train", train.toString(),
                 "--test", test.toString(), "--output", model.toString(), "--epochs", "6", "--dim", "16",

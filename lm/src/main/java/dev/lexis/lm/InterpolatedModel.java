@@ -43,18 +43,35 @@ public final class InterpolatedModel implements LanguageModel {
         if (ids.length == 0) {
             throw new IllegalArgumentException("no tokens to tune the mixture weight on");
         }
-        double[] pa = a.logProbabilities(ids);
-        double[] pb = b.logProbabilities(ids);
-        for (int t = 0; t < ids.length; t++) {
-            pa[t] = Math.exp(pa[t]);
-            pb[t] = Math.exp(pb[t]);
+        return tuneWeight(a.logProbabilities(ids), b.logProbabilities(ids));
+    }
+
+    /**
+     * The weight λ ∈ {0.01, 0.02, …, 0.99} that minimises −Σ_t ln(λ e^{la[t]} + (1 − λ) e^{lb[t]}): the tuning of
+     * {@link #tuneWeight(LanguageModel, LanguageModel, int[])} from the two models' log-probabilities of the same
+     * held-out stream, computed once by the caller (so they can also give each model's own perplexity).
+     *
+     * @param la natural-log probabilities of the first model, one per token
+     * @param lb the second model's, as long as {@code la}
+     * @throws IllegalArgumentException if the arrays are empty or of different lengths
+     */
+    public static double tuneWeight(double[] la, double[] lb) {
+        if (la.length == 0 || la.length != lb.length) {
+            throw new IllegalArgumentException("tuning needs two equally long, non-empty log-probability arrays, got "
+                    + la.length + " and " + lb.length);
+        }
+        double[] pa = new double[la.length];
+        double[] pb = new double[lb.length];
+        for (int t = 0; t < la.length; t++) {
+            pa[t] = Math.exp(la[t]);
+            pb[t] = Math.exp(lb[t]);
         }
         double best = 0.5;
         double bestNll = Double.POSITIVE_INFINITY;
         for (int i = 1; i <= 99; i++) {
             double w = i / 100.0;
             double nll = 0;
-            for (int t = 0; t < ids.length; t++) {
+            for (int t = 0; t < pa.length; t++) {
                 nll -= Math.log(w * pa[t] + (1 - w) * pb[t]);
             }
             if (nll < bestNll) {
@@ -63,6 +80,27 @@ public final class InterpolatedModel implements LanguageModel {
             }
         }
         return best;
+    }
+
+    /**
+     * ln(λ e^{la[t]} + (1 − λ) e^{lb[t]}) for each t: the mixture's log-probabilities from its two models'
+     * (what {@link #logProbabilities(int[])} computes, without evaluating the models again).
+     *
+     * @throws IllegalArgumentException if the lengths differ or λ is out of [0, 1]
+     */
+    public static double[] mixLogProbabilities(double[] la, double[] lb, double weight) {
+        if (!(weight >= 0 && weight <= 1)) {
+            throw new IllegalArgumentException("weight must be in [0, 1], got " + weight);
+        }
+        if (la.length != lb.length) {
+            throw new IllegalArgumentException("log-probability arrays of different lengths: " + la.length + " and "
+                    + lb.length);
+        }
+        double[] out = new double[la.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.log(weight * Math.exp(la[i]) + (1 - weight) * Math.exp(lb[i]));
+        }
+        return out;
     }
 
     /**
@@ -91,13 +129,7 @@ public final class InterpolatedModel implements LanguageModel {
 
     @Override
     public double[] logProbabilities(int[] ids) {
-        double[] la = a.logProbabilities(ids);
-        double[] lb = b.logProbabilities(ids);
-        double[] out = new double[ids.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.log(weight * Math.exp(la[i]) + (1 - weight) * Math.exp(lb[i]));
-        }
-        return out;
+        return mixLogProbabilities(a.logProbabilities(ids), b.logProbabilities(ids), weight);
     }
 
     @Override

@@ -31,8 +31,23 @@ public record Perplexity(double perplexity, long words, long oov, double logProb
 
     /** Evaluates {@code model} on an encoded text. */
     public static Perplexity of(LanguageModel model, EncodedText text) {
+        return of(model.logProbabilities(text.ids()), text);
+    }
+
+    /**
+     * The perplexity from a model's log-probabilities of {@code text}'s tokens, already computed (e.g. by
+     * {@link LanguageModel#logProbabilities(int[])}, to reuse them for a mixture).
+     *
+     * @param logProbs natural-log probabilities, one per token of {@code text}
+     * @throws IllegalArgumentException if the lengths differ or the text is empty
+     */
+    public static Perplexity of(double[] logProbs, EncodedText text) {
+        if (logProbs.length != text.length() || text.length() == 0) {
+            throw new IllegalArgumentException("need one log-probability per token of a non-empty text, got "
+                    + logProbs.length + " for " + text.length() + " tokens");
+        }
         double sum = 0;
-        for (double lp : model.logProbabilities(text.ids())) {
+        for (double lp : logProbs) {
             sum += lp;
         }
         return new Perplexity(Math.exp(-sum / text.length()), text.length(), text.oov(), sum);

@@ -88,6 +88,15 @@ class KneserNeyModelTest {
                 assertTrue(pw <= Perplexity.of(new InterpolatedModel(a, b, x), test).perplexity() + 1e-12, w + " vs " + x);
             }
         }
+        // from log-probabilities computed once: the same weight, the same mixture and perplexity
+        EncodedText tt = a.vocabulary().encode(test);
+        double[] la = a.logProbabilities(tt.ids());
+        double[] lb = b.logProbabilities(tt.ids());
+        assertEquals(w, InterpolatedModel.tuneWeight(la, lb));
+        assertEquals(pw, Perplexity.of(InterpolatedModel.mixLogProbabilities(la, lb, w), tt).perplexity(), 1e-9);
+        assertEquals(pa, Perplexity.of(la, tt).perplexity(), 1e-12);
+        assertEquals("need one log-probability per token of a non-empty text, got 1 for " + tt.length() + " tokens",
+                assertThrows(IllegalArgumentException.class, () -> Perplexity.of(new double[1], tt)).getMessage());
         KneserNeyModel other = KneserNeyModel.train(train, 2, 3, 0);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new InterpolatedModel(a, other, 0.5))
                 .getMessage().startsWith("cannot mix models with different vocabularies"));

@@ -1,6 +1,7 @@
 package dev.lexis.cli.lm;
 
 import dev.lexis.cli.Subcommand;
+import dev.lexis.lm.EncodedText;
 import dev.lexis.lm.InterpolatedModel;
 import dev.lexis.lm.KneserNeyModel;
 import dev.lexis.lm.LanguageModel;
@@ -16,7 +17,8 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "perplexity",
         description = {"Perplexity of a language model (NNLM or Kneser-Ney) on a text: every token counts, each </s> "
                 + "included; words outside the model's vocabulary are predicted as <unk> and counted as oov.",
-                "With --mix, also the other model's and the mixture weight*p(MODEL) + (1-weight)*p(NGRAM_MODEL).",
+                "With --mix, also the other model's and the mixture weight*p(MODEL) + (1-weight)*p(NGRAM_MODEL);",
+                "with --tune, first a line with the three perplexities on the tuning text.",
                 "The last line is: perplexity=... words=N oov=K",
                 "Example: lexis lm perplexity --model brown.nnlm --mix brown.kn5 --tune brown/valid.txt --data brown/test.txt"})
 public final class LmPerplexityCommand extends Subcommand {
@@ -56,17 +58,35 @@ public final class LmPerplexityCommand extends Subcommand {
             return 0;
         }
         LanguageModel other = load(mixFile);
+        new InterpolatedModel(model, other, weight);   // checks the vocabularies before any evaluation
+        // each model evaluates each text once: its own perplexity and the mixture's come from the same arrays
         String chosen = "";
         if (tune != null) {
-            weight = InterpolatedModel.tuneWeight(model, other, tune);
+            EncodedText held = encode(model, tune);
+            double[] ha = model.logProbabilities(held.ids());
+            double[] hb = other.logProbabilities(held.ids());
+            weight = InterpolatedModel.tuneWeight(ha, hb);
             chosen = " (chosen on " + tune + ")";
+            out().println(String.format(Locale.ROOT, "%s: perplexity model=%.2f mix=%.2f mixture=%.2f (weight %.3f)",
+                    tune, Perplexity.of(ha, held).perplexity(), Perplexity.of(hb, held).perplexity(),
+                    Perplexity.of(InterpolatedModel.mixLogProbabilities(ha, hb, weight), held).perplexity(), weight));
         }
-        InterpolatedModel mix = new InterpolatedModel(model, other, weight);
-        out().println(modelFile + " " + describe(model) + ": " + Perplexity.of(model, data).summaryLine());
-        out().println(mixFile + " " + describe(other) + ": " + Perplexity.of(other, data).summaryLine());
+        EncodedText text = encode(model, data);
+        double[] la = model.logProbabilities(text.ids());
+        double[] lb = other.logProbabilities(text.ids());
+        out().println(modelFile + " " + describe(model) + ": " + Perplexity.of(la, text).summaryLine());
+        out().println(mixFile + " " + describe(other) + ": " + Perplexity.of(lb, text).summaryLine());
         out().println(String.format(Locale.ROOT, "mixture weight=%.3f%s:", weight, chosen));
-        out().println(Perplexity.of(mix, data).summaryLine());
+        out().println(Perplexity.of(InterpolatedModel.mixLogProbabilities(la, lb, weight), text).summaryLine());
         return 0;
+    }
+
+    private static EncodedText encode(LanguageModel model, Path file) {
+        EncodedText text = model.vocabulary().encode(file);
+        if (text.length() == 0) {
+            throw new IllegalArgumentException(file + ": no tokens; nothing to evaluate");
+        }
+        return text;
     }
 
     private LanguageModel load(Path file) throws Exception {

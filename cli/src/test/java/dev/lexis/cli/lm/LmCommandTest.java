@@ -89,6 +89,8 @@ class LmCommandTest {
                 "--data", valid.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("mixture weight=0.") && r.out().contains(" (chosen on " + train + "):"), r.out());
+        assertTrue(r.outLines().get(0).matches(java.util.regex.Pattern.quote(train.toString())
+                + ": perplexity model=[0-9.]+ mix=[0-9.]+ mixture=[0-9.]+ \\(weight 0\\.\\d+\\)"), r.out());
         assertEquals(2, run("lm", "perplexity", "--model", nnlm.toString(), "--tune", train.toString(), "--data",
                 valid.toString()).code());
 

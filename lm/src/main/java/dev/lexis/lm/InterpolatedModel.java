@@ -104,6 +104,87 @@ public final class InterpolatedModel implements LanguageModel {
     }
 
     /**
+     * The weights λ_1 … λ_k (≥ 0, summing to 1) of the mixture Σ_i λ_i p_i of k models that maximise the
+     * likelihood of a held-out stream, by expectation-maximisation from equal weights (the usual estimate of
+     * interpolation weights, e.g. SRILM's compute-best-mix): each iteration sets λ_i to the mean over the
+     * tokens of λ_i p_i / Σ_j λ_j p_j. Stops when an iteration improves the mean log-likelihood by less than
+     * 1e-7 nats, or after 500 iterations.
+     *
+     * @param logProbs k ≥ 1 arrays of natural-log probabilities of the same tokens, one per model
+     * @return the k weights, in the order of {@code logProbs}
+     * @throws IllegalArgumentException if there is no model, no token, or the lengths differ
+     */
+    public static double[] tuneWeights(double[][] logProbs) {
+        int k = logProbs.length;
+        if (k == 0 || logProbs[0].length == 0) {
+            throw new IllegalArgumentException("tuning needs at least one model and one token");
+        }
+        int n = logProbs[0].length;
+        for (double[] l : logProbs) {
+            if (l.length != n) {
+                throw new IllegalArgumentException("log-probability arrays of different lengths: " + n + " and "
+                        + l.length);
+            }
+        }
+        double[] weights = new double[k];
+        java.util.Arrays.fill(weights, 1.0 / k);
+        double[] next = new double[k];
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int iteration = 0; iteration < 500; iteration++) {
+            java.util.Arrays.fill(next, 0);
+            double loglik = 0;
+            for (int t = 0; t < n; t++) {
+                // shifted by the largest log-probability so that no exp underflows to 0 for every model
+                double top = Double.NEGATIVE_INFINITY;
+                for (double[] l : logProbs) {
+                    top = Math.max(top, l[t]);
+                }
+                double sum = 0;
+                for (int i = 0; i < k; i++) {
+                    sum += weights[i] * Math.exp(logProbs[i][t] - top);
+                }
+                for (int i = 0; i < k; i++) {
+                    next[i] += weights[i] * Math.exp(logProbs[i][t] - top) / sum;
+                }
+                loglik += top + Math.log(sum);
+            }
+            for (int i = 0; i < k; i++) {
+                weights[i] = next[i] / n;
+            }
+            if (loglik / n - previous / n < 1e-7) {
+                break;
+            }
+            previous = loglik;
+        }
+        return weights;
+    }
+
+    /**
+     * ln Σ_i λ_i e^{logProbs[i][t]} for each token t: the k-model mixture's log-probabilities from its models'.
+     *
+     * @throws IllegalArgumentException if the counts or lengths differ, or a weight is negative
+     */
+    public static double[] mixLogProbabilities(double[][] logProbs, double[] weights) {
+        if (logProbs.length == 0 || logProbs.length != weights.length) {
+            throw new IllegalArgumentException("need one weight per model, got " + weights.length + " weights for "
+                    + logProbs.length + " models");
+        }
+        double[] out = new double[logProbs[0].length];
+        for (int t = 0; t < out.length; t++) {
+            double sum = 0;
+            for (int i = 0; i < weights.length; i++) {
+                if (!(weights[i] >= 0) || logProbs[i].length != out.length) {
+                    throw new IllegalArgumentException("bad mixture: weight " + weights[i] + " of model " + i
+                            + " with " + logProbs[i].length + " log-probabilities for " + out.length + " tokens");
+                }
+                sum += weights[i] * Math.exp(logProbs[i][t]);
+            }
+            out[t] = Math.log(sum);
+        }
+        return out;
+    }
+
+    /**
      * {@link #tuneWeight(LanguageModel, LanguageModel, int[])} on a text file.
      *
      * @throws java.io.UncheckedIOException if the file cannot be read (naming it)

@@ -97,6 +97,20 @@ class KneserNeyModelTest {
         assertEquals(pa, Perplexity.of(la, tt).perplexity(), 1e-12);
         assertEquals("need one log-probability per token of a non-empty text, got 1 for " + tt.length() + " tokens",
                 assertThrows(IllegalArgumentException.class, () -> Perplexity.of(new double[1], tt)).getMessage());
+        // EM for k models: with two it lands within the grid step of the grid's weight, and it never does worse
+        double[] em = InterpolatedModel.tuneWeights(new double[][] {la, lb});
+        assertEquals(1.0, em[0] + em[1], 1e-9);
+        assertEquals(w, em[0], 0.011);
+        double pem = Perplexity.of(InterpolatedModel.mixLogProbabilities(new double[][] {la, lb}, em), tt).perplexity();
+        assertTrue(pem <= pw + 1e-9, pem + " vs " + pw);
+        assertEquals(Perplexity.of(new InterpolatedModel(a, b, em[0]), tt).perplexity(), pem, 1e-9);
+        KneserNeyModel c = KneserNeyModel.train(train, 3, 1, 0);
+        double[] lc = c.logProbabilities(tt.ids());
+        double[] em3 = InterpolatedModel.tuneWeights(new double[][] {la, lb, lc});
+        assertEquals(1.0, em3[0] + em3[1] + em3[2], 1e-9);
+        double p3 = Perplexity.of(InterpolatedModel.mixLogProbabilities(new double[][] {la, lb, lc}, em3), tt)
+                .perplexity();
+        assertTrue(p3 <= pem + 1e-6, p3 + " vs " + pem);
         KneserNeyModel other = KneserNeyModel.train(train, 2, 3, 0);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new InterpolatedModel(a, other, 0.5))
                 .getMessage().startsWith("cannot mix models with different vocabularies"));

@@ -8,6 +8,8 @@ import dev.lexis.lm.LanguageModel;
 import dev.lexis.lm.NeuralLanguageModel;
 import dev.lexis.lm.Perplexity;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +21,7 @@ import picocli.CommandLine.ParameterException;
                 + "included; words outside the model's vocabulary are predicted as <unk> and counted as oov.",
                 "With --mix, also the other model's and the mixture weight*p(MODEL) + (1-weight)*p(NGRAM_MODEL);",
                 "with --tune, first a line with the three perplexities on the tuning text.",
+                "--mix repeated mixes three or more models, with weights chosen on --tune by expectation-maximisation.",
                 "The last line is: perplexity=... words=N oov=K",
                 "Example: lexis lm perplexity --model brown.nnlm --mix brown.kn5 --tune brown/valid.txt --data brown/test.txt"})
 public final class LmPerplexityCommand extends Subcommand {
@@ -26,8 +29,9 @@ public final class LmPerplexityCommand extends Subcommand {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "An lm train or lm ngram model file.")
     Path modelFile;
 
-    @Option(names = "--mix", paramLabel = "NGRAM_MODEL", description = "A second model (same vocabulary) to interpolate with.")
-    Path mixFile;
+    @Option(names = "--mix", paramLabel = "NGRAM_MODEL", description = "A second model (same vocabulary) to interpolate with; "
+            + "repeat it to mix three or more models (their weights then come from --tune).")
+    List<Path> mixFiles = new ArrayList<>();
 
     @Option(names = "--weight", defaultValue = "0.5", paramLabel = "W", description = "Weight of --model in the mixture (default: ${DEFAULT-VALUE}).")
     double weight;
@@ -49,14 +53,22 @@ public final class LmPerplexityCommand extends Subcommand {
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
-        if (tune != null && mixFile == null) {
+        if (tune != null && mixFiles.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--tune chooses the weight of a mixture: it needs --mix");
         }
+        if (mixFiles.size() > 1 && tune == null) {
+            throw new ParameterException(spec.commandLine(), "--mix given " + mixFiles.size() + " times: the weights "
+                    + "of a mixture of " + (mixFiles.size() + 1) + " models are chosen with --tune VALID_FILE");
+        }
         LanguageModel model = load(modelFile);
-        if (mixFile == null) {
+        if (mixFiles.isEmpty()) {
             out().println(Perplexity.of(model, data).summaryLine());
             return 0;
         }
+        if (mixFiles.size() > 1) {
+            return mixMany(model);
+        }
+        Path mixFile = mixFiles.get(0);
         LanguageModel other = load(mixFile);
         new InterpolatedModel(model, other, weight);   // checks the vocabularies before any evaluation
         // each model evaluates each text once: its own perplexity and the mixture's come from the same arrays
@@ -78,6 +90,46 @@ public final class LmPerplexityCommand extends Subcommand {
         out().println(mixFile + " " + describe(other) + ": " + Perplexity.of(lb, text).summaryLine());
         out().println(String.format(Locale.ROOT, "mixture weight=%.3f%s:", weight, chosen));
         out().println(Perplexity.of(InterpolatedModel.mixLogProbabilities(la, lb, weight), text).summaryLine());
+        return 0;
+    }
+
+    // k >= 3 models: weights by EM on the --tune text, each model evaluated once per text
+    private int mixMany(LanguageModel model) throws Exception {
+        List<Path> files = new ArrayList<>();
+        List<LanguageModel> models = new ArrayList<>();
+        files.add(modelFile);
+        models.add(model);
+        for (Path f : mixFiles) {
+            LanguageModel m = load(f);
+            new InterpolatedModel(model, m, 0.5);   // checks the vocabularies before any evaluation
+            files.add(f);
+            models.add(m);
+        }
+        EncodedText held = encode(model, tune);
+        double[][] hl = new double[models.size()][];
+        for (int i = 0; i < hl.length; i++) {
+            hl[i] = models.get(i).logProbabilities(held.ids());
+        }
+        double[] weights = InterpolatedModel.tuneWeights(hl);
+        StringBuilder w = new StringBuilder();
+        for (double x : weights) {
+            w.append(w.isEmpty() ? "" : ",").append(String.format(Locale.ROOT, "%.3f", x));
+        }
+        StringBuilder line = new StringBuilder(tune + ": perplexity");
+        for (int i = 0; i < hl.length; i++) {
+            line.append(String.format(Locale.ROOT, " model%d=%.2f", i + 1, Perplexity.of(hl[i], held).perplexity()));
+        }
+        line.append(String.format(Locale.ROOT, " mixture=%.2f (weights %s)",
+                Perplexity.of(InterpolatedModel.mixLogProbabilities(hl, weights), held).perplexity(), w));
+        out().println(line);
+        EncodedText text = encode(model, data);
+        double[][] l = new double[models.size()][];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = models.get(i).logProbabilities(text.ids());
+            out().println(files.get(i) + " " + describe(models.get(i)) + ": " + Perplexity.of(l[i], text).summaryLine());
+        }
+        out().println("mixture weights=" + w + " (chosen on " + tune + "):");
+        out().println(Perplexity.of(InterpolatedModel.mixLogProbabilities(l, weights), text).summaryLine());
         return 0;
     }
 

@@ -93,6 +93,19 @@ class LmCommandTest {
                 + ": perplexity model=[0-9.]+ mix=[0-9.]+ mixture=[0-9.]+ \\(weight 0\\.\\d+\\)"), r.out());
         assertEquals(2, run("lm", "perplexity", "--model", nnlm.toString(), "--tune", train.toString(), "--data",
                 valid.toString()).code());
+        // three models: weights by EM on --tune, and --tune is required
+        r = run("lm", "perplexity", "--model", nnlm.toString(), "--mix", kn.toString(), "--mix", kn.toString(),
+                "--tune", train.toString(), "--data", valid.toString());
+        assertEquals(0, r.code(), r.err());
+        lines = r.outLines();
+        assertTrue(lines.get(lines.size() - 2).matches("mixture weights=[0-9.]+,[0-9.]+,[0-9.]+ \\(chosen on .*\\):"),
+                r.out());
+        assertTrue(lines.get(lines.size() - 1).matches("perplexity=[0-9.]+ words=\\d+ oov=0"), r.out());
+        r = run("lm", "perplexity", "--model", nnlm.toString(), "--mix", kn.toString(), "--mix", kn.toString(),
+                "--data", valid.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--mix given 2 times: the weights of a mixture of 3 models are chosen with --tune"),
+                r.err());
 
         Result g1 = run("lm", "generate", "--model", nnlm.toString(), "--prompt", "the cat", "--words", "12",
                 "--temperature", "0.8", "--top-k", "5", "--seed", "3");

@@ -7,7 +7,7 @@
 #     (the README's D.nnlm run: Adam lr 0.001, no dropout, n=5, m=60, h=100, at most 5 epochs, rate halved
 #      and best weights restored when an epoch does not improve the validation perplexity, stop after 2 such
 #      epochs, 2 threads)
-# Runs under nice -n 5; prints a Markdown table on stdout (bench/lm/report.py), the raw RESULT lines, epoch
+# Runs under nice -n 19 (a long run on a shared machine); prints a Markdown table on stdout (bench/lm/report.py), the raw RESULT lines, epoch
 # lines and the CPU time (/usr/bin/time) on stderr.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -32,7 +32,7 @@ fi
 results="$cache/results.txt"
 echo "# $(date -u +%FT%TZ) $(uname -m), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $*" | tee "$results" >&2
 /usr/bin/time -f "cpu: user %U s, system %S s, wall %e s, max RSS %M KB" \
-  nice -n 5 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx3g -cp "$classes:$cp" \
+  nice -n 19 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx3g -cp "$classes:$cp" \
   dev.lexis.bench.lm.LmBench --data "$brown" --threads 2 --batch 64 --skip-hs --save "$cache/brown.nnlm" "$@" \
   2> >(grep --line-buffered -v '%' >&2) | tee -a "$results" >&2
 echo "# load at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results" >&2

@@ -10,7 +10,10 @@ public enum CnnMode {
     STATIC("static"),
     /** CNN-non-static: pre-trained vectors, fine-tuned with the network. */
     NON_STATIC("non-static"),
-    /** CNN-multichannel: two channels of pre-trained vectors, one fixed and one fine-tuned; each filter sees both. */
+    /**
+     * CNN-multichannel: two channels of pre-trained vectors, one fixed and one fine-tuned; each filter has weights
+     * for both channels and adds the two results (a two-channel convolution).
+     */
     MULTICHANNEL("multichannel");
 
     private final String spec;

@@ -7,31 +7,42 @@ import java.util.SplittableRandom;
 /**
  * The TextCNN's parameters and its fused forward and backward passes (Kim 2014).
  *
- * <p>Shapes, with E = embedding dim, F = feature maps per width, Q = number of widths, W = Σ widths,
- * C = classes, V = vocabulary:
+ * <p>Shapes, with E = embedding dim, K = channels (2 in multichannel mode, else 1), D = K·E the input row
+ * width, F = feature maps per width, Q = number of widths, W = Σ widths, C = classes, V = vocabulary:
  * <pre>
- * embStatic, embTuned  (V, E)        either may be null (mode); a token's input row is their sum (multichannel:
- *                                    a filter applied to both channels and added = applied to the sum)
- * convW                (W·F, E)      row (blockStart[q] + j)·F + f = filter f of width q, its j-th word
- * convWt               (E, W·F)      convW transposed, for the forward GEMM ({@link #syncForwardWeights()})
+ * embStatic, embTuned  (V, E)        either may be null (mode); a token's input row is the one present, or in
+ *                                    multichannel mode [static | tuned] side by side (D = 2E)
+ * convW                (W·F, D)      row (blockStart[q] + j)·F + f = filter f of width q, its j-th word; in
+ *                                    multichannel mode columns 0…E−1 see the static channel and E…2E−1 the tuned
+ *                                    one: each filter has its own weights per channel and the two results are
+ *                                    added (Kim 2014, §2: "each filter is applied to both channels and the results
+ *                                    are added"), a two-channel convolution
+ * convWt               (D, W·F)      convW transposed, for the forward GEMM ({@link #syncForwardWeights()})
  * convB                (Q·F)
  * outW                 (C, Q·F)      softmax weights (max-norm applies to these rows)
  * outB                 (C)
  * </pre>
  *
- * <p>Forward for a batch: the sentences are laid out in one input matrix X (P, E) separated by gaps of
+ * <p>Forward for a batch: the sentences are laid out in one input matrix X (P, D) separated by gaps of
  * {@code gap ≥ padding} zero rows, so one GEMM Z = X · convWᵀ (P, W·F) gives every filter word at every
- * position (B not transposed: the GEMM's fastest path); a filter's output at window start t is {@code convB + Σ_j Z[t + j, block(q, j)]}. ReLU and
- * max-over-time fuse into {@code max(0, max_t …)} with the arg-max kept; dropout; softmax.
+ * position (B not transposed: the GEMM's fastest path); a filter's output at window start t is
+ * {@code convB + Σ_j Z[t + j, block(q, j)]}. ReLU and max-over-time fuse into {@code max(0, max_t …)} with the
+ * arg-max kept; dropout; softmax.
  *
  * <p>Backward uses that max-pooling passes the gradient to one position per filter: for each filter with a
  * positive maximum at t, {@code dConvW[row] += g · X[t + j]} and {@code dX[t + j] += g · convW[row]} are
- * axpys of length E — about 1/25 of the forward cost, where a dense convolution backward would cost twice the
+ * axpys of length D (dX: E, the tuned channel only) — about 1/25 of the forward cost, where a dense convolution backward would cost twice the
  * forward. The embedding gradient is then gathered by token id (sparse rows).
  */
 final class CnnNet {
     final int vocab;
     final int dim;
+    /** Embedding channels: 2 when both embeddings are present (multichannel), else 1. */
+    final int channels;
+    /** Width of an input row and of a filter word: {@code channels · dim}. */
+    final int inDim;
+    /** Column of the tuned channel within an input row (and within {@code dx}): E in multichannel mode, else 0. */
+    final int tunedOffset;
     final int maps;
     final int[] widths;
     final int[] blockStart;
@@ -56,6 +67,9 @@ final class CnnNet {
            float[] embStatic, float[] embTuned) {
         this.vocab = vocab;
         this.dim = dim;
+        this.channels = embStatic != null && embTuned != null ? 2 : 1;
+        this.inDim = channels * dim;
+        this.tunedOffset = channels == 2 ? dim : 0;
         this.maps = maps;
         this.widths = widths.clone();
         this.blockStart = new int[widths.length];
@@ -72,8 +86,8 @@ final class CnnNet {
         this.features = widths.length * maps;
         this.embStatic = embStatic;
         this.embTuned = embTuned;
-        this.convW = new float[convRows * dim];
-        this.convWt = new float[convRows * dim];
+        this.convW = new float[convRows * inDim];
+        this.convWt = new float[convRows * inDim];
         this.convB = new float[features];
         this.outW = new float[classes * features];
         this.outB = new float[classes];
@@ -85,11 +99,11 @@ final class CnnNet {
      */
     void initWeights(SplittableRandom random) {
         for (int q = 0; q < widths.length; q++) {
-            double bound = 1 / Math.sqrt(widths[q] * dim);
+            double bound = 1 / Math.sqrt(widths[q] * inDim);
             for (int j = 0; j < widths[q]; j++) {
                 for (int f = 0; f < maps; f++) {
-                    int row = ((blockStart[q] + j) * maps + f) * dim;
-                    for (int e = 0; e < dim; e++) {
+                    int row = ((blockStart[q] + j) * maps + f) * inDim;
+                    for (int e = 0; e < inDim; e++) {
                         convW[row + e] = (float) ((random.nextDouble() * 2 - 1) * bound);
                     }
                 }
@@ -110,8 +124,8 @@ final class CnnNet {
 
     /**
      * Initialises the weights as Kim (2014)'s code does: each filter of width w uniform in ±√(6 / (fanIn +
-     * fanOut)) with fanIn = w·E and fanOut = F·w·E / (pooled positions of the longest training sentence,
-     * {@code maxTokens + 2·padding − w + 1}) (Glorot's bound for a convolution followed by pooling); the filter
+     * fanOut)) with fanIn = w·D (D = channels·E) and fanOut = F·w·D / (pooled positions of the longest training
+     * sentence, {@code maxTokens + 2·padding − w + 1}) (Glorot's bound for a convolution followed by pooling); the filter
      * biases, the softmax weights and its biases zero.
      *
      * @param maxTokens tokens of the longest training sentence
@@ -119,14 +133,14 @@ final class CnnNet {
     void initWeightsKim(SplittableRandom random, int maxTokens) {
         for (int q = 0; q < widths.length; q++) {
             int w = widths[q];
-            double fanIn = (double) w * dim;
+            double fanIn = (double) w * inDim;
             double positions = Math.max(1, maxTokens + 2 * padding - w + 1);
             double fanOut = maps * fanIn / positions;
             double bound = Math.sqrt(6 / (fanIn + fanOut));
             for (int j = 0; j < w; j++) {
                 for (int f = 0; f < maps; f++) {
-                    int row = ((blockStart[q] + j) * maps + f) * dim;
-                    for (int e = 0; e < dim; e++) {
+                    int row = ((blockStart[q] + j) * maps + f) * inDim;
+                    for (int e = 0; e < inDim; e++) {
                         convW[row + e] = (float) ((random.nextDouble() * 2 - 1) * bound);
                     }
                 }
@@ -138,7 +152,7 @@ final class CnnNet {
         syncForwardWeights();
     }
 
-    /** Copies convW (W·F, E) into its transpose convWt (E, W·F); call after every change of convW. */
+    /** Copies convW (W·F, D) into its transpose convWt (D, W·F); call after every change of convW. */
     void syncForwardWeights() {
         syncForwardWeights(0, convRows);
     }
@@ -146,8 +160,8 @@ final class CnnNet {
     /** {@link #syncForwardWeights()} for rows {@code from … to} of convW. */
     void syncForwardWeights(int from, int to) {
         for (int r = from; r < to; r++) {
-            int row = r * dim;
-            for (int e = 0; e < dim; e++) {
+            int row = r * inDim;
+            for (int e = 0; e < inDim; e++) {
                 convWt[e * convRows + r] = convW[row + e];
             }
         }
@@ -178,9 +192,9 @@ final class CnnNet {
         float[] dPooled = new float[0];
 
         void ensure(CnnNet net, int rows, int sentences) {
-            if (x.length < rows * net.dim) {
-                int r = Math.max(rows, x.length / Math.max(1, net.dim) * 3 / 2);
-                x = new float[r * net.dim];
+            if (x.length < rows * net.inDim) {
+                int r = Math.max(rows, x.length / Math.max(1, net.inDim) * 3 / 2);
+                x = new float[r * net.inDim];
                 z = new float[r * net.convRows];
                 rowToken = new int[r];
             }
@@ -199,7 +213,7 @@ final class CnnNet {
         }
 
         void ensureDx(CnnNet net, int rows) {
-            if (dx.length < rows * net.dim) {
+            if (dx.length < rows * net.inDim) {
                 dx = new float[x.length];
             }
         }
@@ -221,7 +235,7 @@ final class CnnNet {
         int rows = rowsFor(ids, from, to);
         ws.ensure(this, rows, n);
         float[] x = ws.x;
-        Arrays.fill(x, 0, rows * dim, 0f);
+        Arrays.fill(x, 0, rows * inDim, 0f);
         Arrays.fill(ws.rowToken, 0, rows, -1);
         int r = gap;
         for (int i = 0; i < n; i++) {
@@ -232,20 +246,18 @@ final class CnnNet {
                 if (id >= 0) {
                     ws.rowToken[r] = id;
                     if (embStatic != null) {
-                        System.arraycopy(embStatic, id * dim, x, r * dim, dim);
-                        if (embTuned != null) {
-                            K.axpy(1f, embTuned, id * dim, x, r * dim, dim);
-                        }
-                    } else {
-                        System.arraycopy(embTuned, id * dim, x, r * dim, dim);
+                        System.arraycopy(embStatic, id * dim, x, r * inDim, dim);
+                    }
+                    if (embTuned != null) {
+                        System.arraycopy(embTuned, id * dim, x, r * inDim + tunedOffset, dim);
                     }
                 }
                 r++;
             }
             r += gap;
         }
-        // Z (rows, W·F) = X (rows, E) · convWt (E, W·F)
-        K.gemm(false, false, rows, convRows, dim, 1f, x, 0, dim, convWt, 0, convRows, 0f, ws.z, 0, convRows);
+        // Z (rows, W·F) = X (rows, D) · convWt (D, W·F)
+        K.gemm(false, false, rows, convRows, inDim, 1f, x, 0, inDim, convWt, 0, convRows, 0f, ws.z, 0, convRows);
         float[] z = ws.z;
         float[] conv = ws.conv;
         for (int i = 0; i < n; i++) {
@@ -335,7 +347,8 @@ final class CnnNet {
      * Backward for the sentences of the last {@link #forward} call, numbered {@code lo … hi} within it
      * (0-based), with labels {@code y[from + i]}: adds the gradient of {@code lossScale · Σ cross-entropy} to
      * {@code g}; returns the summed loss. With {@code needDx}, also fills {@code ws.dx} for the rows of these
-     * sentences (the input gradient, to be gathered into the tuned embedding).
+     * sentences: the input gradient (rows, D), of which the columns {@code tunedOffset … tunedOffset + E} are
+     * filled (the tuned channel's, to be gathered into the tuned embedding; the static channel gets none).
      */
     double backward(int[] y, int from, int lo, int hi, Workspace ws, Gradients g, float lossScale, boolean needDx) {
         double loss = 0;
@@ -360,7 +373,7 @@ final class CnnNet {
                 dp[pOff + k] *= ws.mask[pOff + k];
             }
             if (needDx) {
-                Arrays.fill(ws.dx, ws.start[i] * dim, (ws.start[i] + ws.length[i]) * dim, 0f);
+                Arrays.fill(ws.dx, ws.start[i] * inDim, (ws.start[i] + ws.length[i]) * inDim, 0f);
             }
             for (int q = 0; q < widths.length; q++) {
                 for (int f = 0; f < maps; f++) {
@@ -373,13 +386,13 @@ final class CnnNet {
                     g.convB[k] += d;
                     for (int j = 0; j < widths[q]; j++) {
                         int row = t + j;
-                        int wRow = ((blockStart[q] + j) * maps + f) * dim;
+                        int wRow = ((blockStart[q] + j) * maps + f) * inDim;
                         if (ws.rowToken[row] < 0) {
                             continue;                       // padding or unknown word: a zero row
                         }
-                        K.axpy(d, ws.x, row * dim, g.convW, wRow, dim);
-                        if (needDx) {
-                            K.axpy(d, convW, wRow, ws.dx, row * dim, dim);
+                        K.axpy(d, ws.x, row * inDim, g.convW, wRow, inDim);
+                        if (needDx) {             // the tuned channel's columns only
+                            K.axpy(d, convW, wRow + tunedOffset, ws.dx, row * inDim + tunedOffset, dim);
                         }
                     }
                 }

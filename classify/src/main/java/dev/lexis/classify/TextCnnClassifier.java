@@ -143,7 +143,7 @@ public final class TextCnnClassifier implements TextClassifier {
         if (net.embTuned != null) {
             b.tensor("embedding.tuned", Tensor.of(net.embTuned, v, e));
         }
-        b.tensor("conv.weight", Tensor.of(net.convW, net.convRows, e))
+        b.tensor("conv.weight", Tensor.of(net.convW, net.convRows, net.inDim))
                 .tensor("conv.bias", Tensor.of(net.convB, net.features))
                 .tensor("output.weight", Tensor.of(net.outW, net.classes, net.features))
                 .tensor("output.bias", Tensor.of(net.outB, net.classes))
@@ -171,7 +171,7 @@ public final class TextCnnClassifier implements TextClassifier {
             float[] embTuned = config.mode().hasTunedChannel() ? tensor(file, "embedding.tuned", words.size(), dim) : null;
             CnnNet net = new CnnNet(words.size(), dim, config.featureMaps(), widths, labels.size(),
                     config.effectivePadding(), config.stride(), embStatic, embTuned);
-            copy(tensor(file, "conv.weight", net.convRows, dim), net.convW);
+            readConvWeights(file.tensor("conv.weight"), net);
             copy(tensor(file, "conv.bias", net.features), net.convB);
             copy(tensor(file, "output.weight", labels.size(), net.features), net.outW);
             copy(tensor(file, "output.bias", labels.size()), net.outB);
@@ -181,6 +181,28 @@ public final class TextCnnClassifier implements TextClassifier {
         } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
             throw new IOException(file.source() + ": not a valid textcnn model: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads {@code conv.weight} (W·F, D). A multichannel model written before each filter had its own weights per
+     * channel holds (W·F, E): one filter applied to both channels, the same as those weights in both halves.
+     *
+     * @throws IllegalArgumentException for another shape
+     */
+    static void readConvWeights(Tensor t, CnnNet net) {
+        if (net.channels == 2 && java.util.Arrays.equals(t.shape(), new int[] {net.convRows, net.dim})) {
+            float[] shared = t.toArray();
+            for (int r = 0; r < net.convRows; r++) {
+                System.arraycopy(shared, r * net.dim, net.convW, r * net.inDim, net.dim);
+                System.arraycopy(shared, r * net.dim, net.convW, r * net.inDim + net.dim, net.dim);
+            }
+            return;
+        }
+        if (!java.util.Arrays.equals(t.shape(), new int[] {net.convRows, net.inDim})) {
+            throw new IllegalArgumentException("tensor \"conv.weight\" has shape " + java.util.Arrays.toString(t.shape())
+                    + ", the config expects " + java.util.Arrays.toString(new int[] {net.convRows, net.inDim}));
+        }
+        copy(t.toArray(), net.convW);
     }
 
     private static float[] tensor(ModelFile file, String name, int... shape) {

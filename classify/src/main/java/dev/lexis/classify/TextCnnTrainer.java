@@ -206,7 +206,7 @@ public final class TextCnnTrainer {
             float eps = (float) config.epsilon();
             float lr = (float) config.learningRate();
             // the parameters wrap the net's arrays; their gradient arrays are worker 0's (the sum of all workers)
-            Parameter convW = Parameter.dense("conv.weight", Tensor.of(net.convW, net.convRows, net.dim));
+            Parameter convW = Parameter.dense("conv.weight", Tensor.of(net.convW, net.convRows, net.inDim));
             Parameter convB = Parameter.dense("conv.bias", Tensor.of(net.convB, net.features));
             Parameter outW = Parameter.dense("output.weight", Tensor.of(net.outW, net.classes, net.features));
             Parameter outB = Parameter.dense("output.bias", Tensor.of(net.outB, net.classes));
@@ -375,6 +375,7 @@ public final class TextCnnTrainer {
         // gathers dX rows into the touched embedding rows, then Adadelta on those rows only
         private void updateEmbedding(int[][] batchIds, int size) {
             int dim = net.dim;
+            int inDim = net.inDim;
             for (int i = 0; i < size; i++) {
                 int r = ws.start[i];
                 for (int id : batchIds[i]) {
@@ -386,7 +387,7 @@ public final class TextCnnTrainer {
                             }
                             touchedRows[touchedCount++] = id;
                         }
-                        CnnNet.K.axpy(1f, ws.dx, r * dim, embGrad, id * dim, dim);
+                        CnnNet.K.axpy(1f, ws.dx, r * inDim + net.tunedOffset, embGrad, id * dim, dim);
                     }
                     r++;
                 }

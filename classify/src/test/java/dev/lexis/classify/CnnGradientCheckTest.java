@@ -1,5 +1,6 @@
 package dev.lexis.classify;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,20 +15,26 @@ class CnnGradientCheckTest {
 
     @Test
     void multichannelGradientsMatchFiniteDifferences() {
-        check(1, 1, 7);
+        check(1, 1, 7, true);
     }
 
     @Test
     void stridedUnpaddedGradientsMatchFiniteDifferences() {
-        check(0, 2, 11);
+        check(0, 2, 11, true);
     }
 
-    private static void check(int padding, int stride, long seed) {
+    @Test
+    void singleChannelGradientsMatchFiniteDifferences() {
+        check(2, 1, 13, false);
+    }
+
+    private static void check(int padding, int stride, long seed, boolean multichannel) {
         SplittableRandom random = new SplittableRandom(seed);
         int vocab = 6;
         int dim = 3;
-        float[] embStatic = randomArray(random, vocab * dim, 0.5);
+        float[] embStatic = multichannel ? randomArray(random, vocab * dim, 0.5) : null;
         float[] embTuned = randomArray(random, vocab * dim, 0.5);
+        float[] staticBefore = embStatic == null ? null : embStatic.clone();
         CnnNet net = new CnnNet(vocab, dim, 2, new int[] {2, 3}, 3, padding, stride, embStatic, embTuned);
         net.initWeights(random);
         for (int i = 0; i < net.convW.length; i++) {
@@ -52,7 +59,7 @@ class CnnGradientCheckTest {
             for (int id : ids[i]) {
                 if (id >= 0) {
                     for (int e = 0; e < dim; e++) {
-                        embGrad[id * dim + e] += ws.dx[r * dim + e];
+                        embGrad[id * dim + e] += ws.dx[r * net.inDim + net.tunedOffset + e];
                     }
                 }
                 r++;
@@ -63,6 +70,10 @@ class CnnGradientCheckTest {
         compare("output.weight", net.outW, g.outW, net, ids, y);
         compare("output.bias", net.outB, g.outB, net, ids, y);
         compare("embedding.tuned", net.embTuned, embGrad, net, ids, y);
+        assertEquals(multichannel ? 2 * dim : dim, net.inDim, "filter word width = channels · dim");
+        if (multichannel) {
+            assertArrayEquals(staticBefore, net.embStatic, "backward never writes the static channel");
+        }
     }
 
     private static void compare(String name, float[] param, float[] analytic, CnnNet net, int[][] ids, int[] y) {

@@ -31,8 +31,8 @@ import java.util.SplittableRandom;
  *
  * <p>Backward uses that max-pooling passes the gradient to one position per filter: for each filter with a
  * positive maximum at t, {@code dConvW[row] += g · X[t + j]} and {@code dX[t + j] += g · convW[row]} are
- * axpys of length D (dX: E, the tuned channel only) — about 1/25 of the forward cost, where a dense convolution backward would cost twice the
- * forward. The embedding gradient is then gathered by token id (sparse rows).
+ * axpys of length D (dX: E, the tuned channel only) — about 1/25 of the forward cost, where a dense convolution
+ * backward would cost twice the forward. The embedding gradient is then gathered by token id (sparse rows).
  */
 final class CnnNet {
     final int vocab;
@@ -125,8 +125,8 @@ final class CnnNet {
     /**
      * Initialises the weights as Kim (2014)'s code does: each filter of width w uniform in ±√(6 / (fanIn +
      * fanOut)) with fanIn = w·D (D = channels·E) and fanOut = F·w·D / (pooled positions of the longest training
-     * sentence, {@code maxTokens + 2·padding − w + 1}) (Glorot's bound for a convolution followed by pooling); the filter
-     * biases, the softmax weights and its biases zero.
+     * sentence, {@code maxTokens + 2·padding − w + 1}) (Glorot's bound for a convolution followed by pooling); the
+     * filter biases, the softmax weights and its biases zero.
      *
      * @param maxTokens tokens of the longest training sentence
      */

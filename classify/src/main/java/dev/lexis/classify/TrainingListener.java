@@ -1,7 +1,8 @@
 package dev.lexis.classify;
 
 /**
- * Receives progress while a classifier trains: one report per epoch (called on the training thread).
+ * Receives progress while a classifier trains: one report per epoch, and notes on the setup (such as how many
+ * training words have a pre-trained vector); both called on the training thread.
  */
 @FunctionalInterface
 public interface TrainingListener {
@@ -9,6 +10,10 @@ public interface TrainingListener {
     TrainingListener NONE = report -> { };
 
     void onEpoch(EpochReport report);
+
+    /** A one-line note on the setup before the first epoch (default: ignored). */
+    default void onNote(String note) {
+    }
 
     /**
      * The state after one epoch.

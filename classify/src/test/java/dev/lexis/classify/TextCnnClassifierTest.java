@@ -131,6 +131,46 @@ class TextCnnClassifierTest {
     }
 
     @Test
+    void notesTheVectorCoverageAndNormalisesRowsWhenAsked() throws IOException {
+        Path vectors = dir.resolve("long.txt");
+        // "great" 10× longer than "awful": with normalizeVectors both rows have the same length
+        Files.writeString(vectors, "2 3\ngreat 3 0 4\nawful 0 0.3 0.4\n");
+        List<LabelledText> train = List.of(new LabelledText("pos", "great great film", "t:2"),
+                new LabelledText("neg", "awful film", "t:3"));
+        List<String> notes = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochReport report) {
+            }
+
+            @Override
+            public void onNote(String note) {
+                notes.add(note);
+            }
+        };
+        TextCnnConfig config = small().withEmbeddingDim(0).withEmbeddings(CnnMode.STATIC, vectors.toString())
+                .withEpochs(1).withNormalizeVectors(true);
+        TextCnnClassifier model = new TextCnnTrainer(config).train(train, List.of(), listener);
+        assertEquals("vectors " + vectors + ": 2 words of dimension 3; 2 of 3 training word types (60.0 % of 5 "
+                + "training tokens) have a vector", notes.get(0));
+        assertTrue(notes.get(1).startsWith("vectors: standard deviation 0.1443 (scaled by "), notes.get(1));
+        assertTrue(model.textCnnConfig().normalizeVectors());
+        Path file = dir.resolve("static.lexis");
+        model.save(file);
+        var saved = dev.lexis.nn.io.ModelFile.load(file, TextCnnClassifier.KIND);
+        float[] st = saved.tensor("embedding.static").toArray();
+        List<String> words = saved.vocabularyWords();
+        double great = norm(st, words.indexOf("great") * 3);
+        double awful = norm(st, words.indexOf("awful") * 3);
+        assertEquals(great, awful, 1e-5, "rows of equal length after normalisation");
+        assertEquals("true", TextCnnConfig.fromProperties(config.toProperties()).toProperties().get("normalizeVectors"));
+    }
+
+    private static double norm(float[] a, int off) {
+        return Math.sqrt(a[off] * a[off] + a[off + 1] * a[off + 1] + a[off + 2] * a[off + 2]);
+    }
+
+    @Test
     void outputLengthFollowsTheFormula() {
         TextCnnConfig c = TextCnnConfig.defaults().withPaddingAndStride(2, 2);
         assertEquals((7 + 4 - 3) / 2 + 1, c.outputLength(7, 3));

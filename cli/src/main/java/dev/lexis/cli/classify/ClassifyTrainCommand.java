@@ -7,6 +7,7 @@ import dev.lexis.classify.LabelledText;
 import dev.lexis.classify.TextClassifier;
 import dev.lexis.classify.TextClassifierFactory;
 import dev.lexis.classify.TextClassifiers;
+import dev.lexis.classify.TrainingListener;
 import dev.lexis.cli.Subcommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ public final class ClassifyTrainCommand extends Subcommand {
             for (CrossValidation.Fold fold : all.subList(0, run)) {
                 List<List<LabelledText>> parts = split(fold.train(), devData, splitSeed + fold.index());
                 TextClassifier c = factory.train(options, parts.get(0), parts.get(1),
-                        r -> note("fold " + (fold.index() + 1) + " " + r));
+                        listener("fold " + (fold.index() + 1) + " "));
                 Evaluation e = c.evaluate(fold.test());
                 accuracies.add(e.accuracy());
                 f1Sum += e.macroF1();
@@ -135,7 +136,7 @@ public final class ClassifyTrainCommand extends Subcommand {
             double var = accuracies.stream().mapToDouble(a -> (a - mean) * (a - mean)).average().orElse(0);
             if (output != null) {
                 List<List<LabelledText>> parts = split(trainData, devData, splitSeed);
-                factory.train(options, parts.get(0), parts.get(1), r -> note("final " + r)).save(output);
+                factory.train(options, parts.get(0), parts.get(1), listener("final ")).save(output);
                 note("model written to " + output);
             }
             out().println(String.format(Locale.ROOT, "accuracy=%.4f accuracy_std=%.4f macro_f1=%.4f folds=%d",
@@ -144,7 +145,7 @@ public final class ClassifyTrainCommand extends Subcommand {
         }
         List<List<LabelledText>> parts = split(trainData, devData, splitSeed);
         long t0 = System.nanoTime();
-        TextClassifier c = factory.train(options, parts.get(0), parts.get(1), r -> note(r.toString()));
+        TextClassifier c = factory.train(options, parts.get(0), parts.get(1), listener(""));
         double seconds = (System.nanoTime() - t0) / 1e9;
         c.save(output);
         note(String.format(Locale.ROOT, "trained in %.1f s; model written to %s", seconds, output));
@@ -155,6 +156,21 @@ public final class ClassifyTrainCommand extends Subcommand {
             out().println("model=" + output + " labels=" + c.labels().size());
         }
         return 0;
+    }
+
+    /** Epoch reports and setup notes on stderr, each line after {@code prefix}. */
+    private TrainingListener listener(String prefix) {
+        return new TrainingListener() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                note(prefix + report);
+            }
+
+            @Override
+            public void onNote(String text) {
+                note(prefix + text);
+            }
+        };
     }
 
     /** [train, dev]: the given dev set, or a stratified hold-out of --dev-fraction, or none. */

@@ -232,8 +232,9 @@ public final class AnalogyEvaluation {
             Arrays.fill(best, Float.NEGATIVE_INFINITY);
             Arrays.fill(arg, -1);
             float[] dots = new float[m];
+            float[] tmp = new float[W2vKernels.DOTS_SCRATCH];
             for (int r = 0; r < n; r++) {
-                W2vKernels.dots(queries, offs, m, units, r * stride, stride, dots);
+                W2vKernels.dots(queries, offs, m, units, r * stride, stride, dots, tmp);
                 for (int j = 0; j < m; j++) {
                     float s = dots[j];
                     int base = j * 4;

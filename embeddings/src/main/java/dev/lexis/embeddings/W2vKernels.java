@@ -1,6 +1,5 @@
 package dev.lexis.embeddings;
 
-import dev.lexis.nn.kernel.VectorLanes;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -15,12 +14,17 @@ final class W2vKernels {
     private W2vKernels() {
     }
 
+    /** Length of the scratch array {@link #dots} needs. */
+    static final int DOTS_SCRATCH = 4 * VecMath.LANES;
+
     /**
      * out[i] = a[offs[i] .. +n] · b[bOff .. +n] for i &lt; count.
+     *
+     * @param tmp scratch of {@link #DOTS_SCRATCH} floats (the caller's own: the lanes are summed from it)
      */
-    static void dots(float[] a, int[] offs, int count, float[] b, int bOff, int n, float[] out) {
+    static void dots(float[] a, int[] offs, int count, float[] b, int bOff, int n, float[] out, float[] tmp) {
         if (VecMath.VECTOR) {
-            Simd.dots(a, offs, count, b, bOff, n, out);
+            Simd.dots(a, offs, count, b, bOff, n, out, tmp);
             return;
         }
         for (int i = 0; i < count; i++) {
@@ -77,15 +81,56 @@ final class W2vKernels {
         }
     }
 
+    /**
+     * hid[0 .. n] = scale · (Σ_j a[aOffs[j] .. +n] + Σ_j b[bOffs[j] .. +n]), the sums in that order (with
+     * {@code bCount == 0} exactly {@link #sumRows}).
+     */
+    static void sumRows2(float[] a, int[] aOffs, int aCount, float[] b, int[] bOffs, int bCount, float scale,
+                         float[] hid, int n) {
+        if (VecMath.VECTOR) {
+            Simd.sumRows2(a, aOffs, aCount, b, bOffs, bCount, scale, hid, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            float s = 0;
+            for (int j = 0; j < aCount; j++) {
+                s += a[aOffs[j] + i];
+            }
+            for (int j = 0; j < bCount; j++) {
+                s += b[bOffs[j] + i];
+            }
+            hid[i] = s * scale;
+        }
+    }
+
     private static final class Simd {
         static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
         static final int L = S.length();
-        /** Sum of the lanes in a fixed order (see {@link VectorLanes}): single-threaded training is reproducible. */
-        static float hsum(FloatVector v) {
-            return VectorLanes.sum(v);
+        /**
+         * Sum of the lanes tmp[o .. o + L) in a fixed order (four interleaved partial sums), so that single-threaded
+         * training is reproducible whether the JIT has compiled the vector code or not. The accumulators are stored
+         * to the caller's scratch array and summed as scalars: a vector passed to a method the JIT does not inline
+         * is boxed, and that once allocated ~400 MB/s in the training threads.
+         */
+        static float lanes(float[] tmp, int o) {
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            int i = 0;
+            for (; i + 4 <= L; i += 4) {
+                s0 += tmp[o + i];
+                s1 += tmp[o + i + 1];
+                s2 += tmp[o + i + 2];
+                s3 += tmp[o + i + 3];
+            }
+            for (; i < L; i++) {
+                s0 += tmp[o + i];
+            }
+            return (s0 + s1) + (s2 + s3);
         }
 
-        static void dots(float[] a, int[] offs, int count, float[] b, int bOff, int n, float[] out) {
+        static void dots(float[] a, int[] offs, int count, float[] b, int bOff, int n, float[] out, float[] tmp) {
             int i = 0;
             for (; i + 3 < count; i += 4) {
                 int o0 = offs[i];
@@ -103,10 +148,14 @@ final class W2vKernels {
                     s2 = FloatVector.fromArray(S, a, o2 + c).fma(bv, s2);
                     s3 = FloatVector.fromArray(S, a, o3 + c).fma(bv, s3);
                 }
-                out[i] = hsum(s0);
-                out[i + 1] = hsum(s1);
-                out[i + 2] = hsum(s2);
-                out[i + 3] = hsum(s3);
+                s0.intoArray(tmp, 0);
+                s1.intoArray(tmp, L);
+                s2.intoArray(tmp, 2 * L);
+                s3.intoArray(tmp, 3 * L);
+                out[i] = lanes(tmp, 0);
+                out[i + 1] = lanes(tmp, L);
+                out[i + 2] = lanes(tmp, 2 * L);
+                out[i + 3] = lanes(tmp, 3 * L);
             }
             if (i + 1 < count) {
                 int o0 = offs[i];
@@ -118,8 +167,10 @@ final class W2vKernels {
                     s0 = FloatVector.fromArray(S, a, o0 + c).fma(bv, s0);
                     s1 = FloatVector.fromArray(S, a, o1 + c).fma(bv, s1);
                 }
-                out[i] = hsum(s0);
-                out[i + 1] = hsum(s1);
+                s0.intoArray(tmp, 0);
+                s1.intoArray(tmp, L);
+                out[i] = lanes(tmp, 0);
+                out[i + 1] = lanes(tmp, L);
                 i += 2;
             }
             if (i < count) {
@@ -134,7 +185,8 @@ final class W2vKernels {
                 if (c < n) {
                     s0 = FloatVector.fromArray(S, a, o0 + c).fma(FloatVector.fromArray(S, b, bOff + c), s0);
                 }
-                out[i] = hsum(s0.add(s1));
+                s0.add(s1).intoArray(tmp, 0);
+                out[i] = lanes(tmp, 0);
             }
         }
 
@@ -164,6 +216,20 @@ final class W2vKernels {
                 FloatVector s = FloatVector.zero(S);
                 for (int j = 0; j < k; j++) {
                     s = s.add(FloatVector.fromArray(S, src, offs[j] + c));
+                }
+                s.mul(scale).intoArray(hid, c);
+            }
+        }
+
+        static void sumRows2(float[] a, int[] aOffs, int aCount, float[] b, int[] bOffs, int bCount, float scale,
+                             float[] hid, int n) {
+            for (int c = 0; c < n; c += L) {
+                FloatVector s = FloatVector.zero(S);
+                for (int j = 0; j < aCount; j++) {
+                    s = s.add(FloatVector.fromArray(S, a, aOffs[j] + c));
+                }
+                for (int j = 0; j < bCount; j++) {
+                    s = s.add(FloatVector.fromArray(S, b, bOffs[j] + c));
                 }
                 s.mul(scale).intoArray(hid, c);
             }

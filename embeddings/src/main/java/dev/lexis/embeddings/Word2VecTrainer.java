@@ -63,6 +63,16 @@ public final class Word2VecTrainer {
     private static final float[] LOSS_NEG = new float[EXP_TABLE_SIZE + 1];
     private static final float TABLE_SCALE = EXP_TABLE_SIZE / MAX_EXP / 2;
     private static final int REPORT_WORDS = 10_000;
+    /**
+     * With several threads, each keeps private copies of the output rows that every thread writes all the time
+     * (the top of the Huffman tree, the most frequent words' negative-sampling rows) and adds what it changed in
+     * them to the shared rows every {@link #REPORT_WORDS} words; see {@link Worker}.
+     */
+    static final int HS_HOT_ROWS = Integer.getInteger("lexis.w2v.hsHotRows", 1024);
+    static final int NS_HOT_ROWS = Integer.getInteger("lexis.w2v.nsHotRows", 1024);
+    static final int INPUT_HOT_ROWS = Integer.getInteger("lexis.w2v.inHotRows", 1024);
+    /** Floats before and after a worker's private rows, so that no other object shares their cache lines. */
+    static final int PRIVATE_PAD = 32;
 
     static {
         for (int i = 0; i <= EXP_TABLE_SIZE; i++) {
@@ -243,7 +253,7 @@ public final class Word2VecTrainer {
                     ws = new Worker[sh.length];
                     rs = new EncodedCorpus.Reader[sh.length];
                     for (int i = 0; i < sh.length; i++) {
-                        ws[i] = new Worker(m, config, sh[i].index());
+                        ws[i] = new Worker(m, config, sh[i].index(), sh.length > 1);
                         ws[i].restore(sh[i]);
                         rs[i] = enc.reader(sh[i].position(), sh[i].end());
                     }
@@ -252,7 +262,7 @@ public final class Word2VecTrainer {
                     ws = new Worker[workers];
                     rs = new EncodedCorpus.Reader[workers];
                     for (int i = 0; i < workers; i++) {
-                        ws[i] = new Worker(m, config, i);
+                        ws[i] = new Worker(m, config, i, workers > 1);
                         ws[i].startEpoch(epoch);
                         rs[i] = enc.reader(shards[2 * i], shards[2 * i + 1]);
                     }
@@ -536,6 +546,18 @@ public final class Word2VecTrainer {
         final int[] pointOffsets; // points pre-multiplied by stride
         final UnigramSampler sampler;
         final long[] keep;        // subsampling: keep if random 32 bits < keep[id]
+        /** syn1 row offsets of the most visited inner nodes, most visited first (hierarchical softmax; else empty). */
+        final int[] hsHotRows;
+        /** Per word: how many leading nodes of its path are in {@link #hsHotRows} (0 without hs). */
+        final int[] hsHotLen;
+        /** Parallel to {@link #pointOffsets}: in each path's leading hot run, the row offset in a private copy. */
+        final int[] hsHotPath;
+        /** Negative sampling: the first nsHot rows of syn1neg (the most frequent words) have private copies. */
+        final int nsHot;
+        /** The first inHot rows of syn0 (the most frequent words, the most frequent context rows) too. */
+        final int inHot;
+        /** Serialises the workers' merges of their private rows into the shared matrices. */
+        final Object mergeLock = new Object();
 
         private Model(Word2VecConfig c, String[] words, long[] counts, int[] rawToId) {
             this.vocabSize = words.length;
@@ -583,6 +605,61 @@ public final class Word2VecTrainer {
                     keep[i] = p >= 1 ? 1L << 32 : (long) (p * 4294967296.0);
                 }
             }
+            if (syn1 != null) {
+                hsHotLen = new int[vocabSize];
+                hsHotPath = new int[pointOffsets.length];
+                hsHotRows = hotTreeRows(Math.min(HS_HOT_ROWS, vocabSize - 1));
+            } else {
+                hsHotLen = null;
+                hsHotPath = null;
+                hsHotRows = new int[0];
+            }
+            nsHot = syn1neg == null ? 0 : Math.min(NS_HOT_ROWS, vocabSize);
+            inHot = Math.min(INPUT_HOT_ROWS, vocabSize);
+        }
+
+        /**
+         * Chooses the k inner nodes of the tree that the training visits most (the expected number of kept tokens
+         * whose path passes through them: the root and the top levels), fills {@link #hsHotLen} and
+         * {@link #hsHotPath} and returns their syn1 row offsets. A node is visited at least as often as any of its
+         * descendants, so the chosen nodes form the leading part of each path.
+         */
+        private int[] hotTreeRows(int k) {
+            int inner = vocabSize - 1;
+            double[] visits = new double[inner];
+            for (int w = 0; w < vocabSize; w++) {
+                double kept = counts[w] * Math.min(1.0, keep[w] / 4294967296.0);
+                for (int i = codeOffsets[w]; i < codeOffsets[w + 1]; i++) {
+                    visits[pointOffsets[i] / stride] += kept;
+                }
+            }
+            Integer[] order = new Integer[inner];
+            for (int i = 0; i < inner; i++) {
+                order[i] = i;
+            }
+            // most visited first; on a tie the node nearer the root (a higher index) first
+            Arrays.sort(order, (a, b) -> visits[a] != visits[b] ? Double.compare(visits[b], visits[a])
+                    : Integer.compare(b, a));
+            int[] rank = new int[inner];
+            Arrays.fill(rank, -1);
+            int[] rows = new int[k];
+            for (int r = 0; r < k; r++) {
+                rank[order[r]] = r;
+                rows[r] = order[r] * stride;
+            }
+            for (int w = 0; w < vocabSize; w++) {
+                int h = 0;
+                for (int i = codeOffsets[w]; i < codeOffsets[w + 1]; i++) {
+                    int r = rank[pointOffsets[i] / stride];
+                    if (r < 0) {
+                        break;
+                    }
+                    hsHotPath[i] = PRIVATE_PAD + r * stride;
+                    h++;
+                }
+                hsHotLen[w] = h;
+            }
+            return rows;
         }
 
         static Model create(Word2VecConfig c, EncodedCorpus enc, Path corpus) {
@@ -687,8 +764,26 @@ public final class Word2VecTrainer {
         private long lossN;
         private boolean nan;
         private boolean measure; // the loss is measured on one position in 8 (an unbiased sample, cheaper)
+        // private copies of the hottest output rows (several threads only; else null), padded by PRIVATE_PAD,
+        // and their values at the last merge
+        private final float[] hsPriv;
+        private final float[] hsBase;
+        private final float[] nsPriv;
+        private final float[] nsBase;
+        private final float[] inPriv;
+        private final float[] inBase;
+        private final int inLimit;     // syn0 offsets below it are rows with a private copy (0: none)
+        private final int[] hotCtx;    // CBOW: the context rows in inPriv
+        private final int[] hotOffs;   // negative sampling: the targets among the private rows
+        private final float[] hotLabels;
+        private final float[] lanesTmp = new float[W2vKernels.DOTS_SCRATCH];
 
-        Worker(Model m, Word2VecConfig c, int index) {
+        /**
+         * @param privateRows whether this worker keeps private copies of the hottest output rows, merged into the
+         *                    shared ones every {@link #REPORT_WORDS} words (for several threads: with one, the
+         *                    shared rows are used directly and training is reproducible)
+         */
+        Worker(Model m, Word2VecConfig c, int index, boolean privateRows) {
             this.m = m;
             this.c = c;
             this.n = m.stride;
@@ -708,6 +803,63 @@ public final class Word2VecTrainer {
             this.hidden = new float[n];
             this.errors = new float[n];
             this.index = index;
+            boolean hsPrivate = privateRows && m.syn1 != null && m.hsHotRows.length > 0;
+            this.hsPriv = hsPrivate ? new float[m.hsHotRows.length * n + 2 * PRIVATE_PAD] : null;
+            this.hsBase = hsPrivate ? new float[m.hsHotRows.length * n] : null;
+            boolean nsPrivate = privateRows && m.nsHot > 0;
+            this.nsPriv = nsPrivate ? new float[m.nsHot * n + 2 * PRIVATE_PAD] : null;
+            this.nsBase = nsPrivate ? new float[m.nsHot * n] : null;
+            this.hotOffs = new int[maxTargets];
+            this.hotLabels = new float[maxTargets];
+            boolean inPrivate = privateRows && m.inHot > 0;
+            this.inPriv = inPrivate ? new float[m.inHot * n + 2 * PRIVATE_PAD] : null;
+            this.inBase = inPrivate ? new float[m.inHot * n] : null;
+            this.inLimit = inPrivate ? m.inHot * n : 0;
+            this.hotCtx = new int[2 * window];
+        }
+
+        /**
+         * Adds what this worker changed in its private rows since the last merge to the shared rows, then copies the
+         * shared rows (with the other workers' merged changes) into its private ones. One worker at a time.
+         *
+         * <p>Why: the root of the Huffman tree is on every word's path and the top levels on most, and the most
+         * frequent words are most of the negative samples; with shared rows, two threads write the same cache lines
+         * millions of times a second and each write waits for the line to come back from the other core, so that
+         * two threads ran slower than one (measured: Skip-gram HS 19 CPU-seconds on one thread, 33 to 50 on two for
+         * the same work). Private copies merged every ~10,000 words remove that traffic; the other threads' updates
+         * arrive with that delay, as in delayed-update parallel SGD.
+         */
+        private void mergePrivate(boolean loadOnly) {
+            synchronized (m.mergeLock) {
+                if (hsPriv != null) {
+                    mergeRows(m.syn1, m.hsHotRows, m.hsHotRows.length, hsPriv, hsBase, loadOnly);
+                }
+                if (nsPriv != null) {
+                    mergeRows(m.syn1neg, null, m.nsHot, nsPriv, nsBase, loadOnly);
+                }
+                if (inPriv != null) {
+                    mergeRows(m.syn0, null, m.inHot, inPriv, inBase, loadOnly);
+                }
+            }
+        }
+
+        private void mergeRows(float[] shared, int[] rows, int k, float[] priv, float[] base, boolean loadOnly) {
+            for (int r = 0; r < k; r++) {
+                int so = rows == null ? r * n : rows[r];
+                int po = PRIVATE_PAD + r * n;
+                int bo = r * n;
+                if (loadOnly) {
+                    System.arraycopy(shared, so, priv, po, n);
+                    System.arraycopy(shared, so, base, bo, n);
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    float v = shared[so + i] + (priv[po + i] - base[bo + i]);
+                    shared[so + i] = v;
+                    priv[po + i] = v;
+                    base[bo + i] = v;
+                }
+            }
         }
 
         /** Continues inside an epoch from a checkpoint: the random state and the loss sums. */
@@ -745,6 +897,10 @@ public final class Word2VecTrainer {
             boolean subsample = c.sample() > 0;
             long local = 0;
             float alpha = (float) shared.alpha;
+            boolean privateRows = hsPriv != null || nsPriv != null || inPriv != null;
+            if (privateRows) {
+                mergePrivate(true);
+            }
             boolean end = false;
             while (!end) {
                 int len = 0;
@@ -775,6 +931,9 @@ public final class Word2VecTrainer {
                     }
                 }
                 if (local >= REPORT_WORDS || end) {
+                    if (privateRows) {
+                        mergePrivate(false); // before a checkpoint pause too: the shared rows are then complete
+                    }
                     alpha = (float) shared.update(local);
                     local = 0;
                     lossSum = loss;
@@ -833,9 +992,14 @@ public final class Word2VecTrainer {
                 // its output rows are updated before the next context word reads them
                 for (int j = 0; j < k; j++) {
                     int row = ctxOffs[j];
-                    System.arraycopy(syn0, row, hidden, 0, n);
+                    float[] in = syn0;
+                    if (row < inLimit) { // a frequent word's row: this worker's private copy
+                        in = inPriv;
+                        row += PRIVATE_PAD;
+                    }
+                    System.arraycopy(in, row, hidden, 0, n);
                     trainHidden(word, alpha);
-                    W2vKernels.add(errors, 0, syn0, row, n);
+                    W2vKernels.add(errors, 0, in, row, n);
                 }
             }
         }
@@ -871,26 +1035,64 @@ public final class Word2VecTrainer {
             if (hs) {
                 int start = m.codeOffsets[word];
                 int t = m.codeOffsets[word + 1] - start;
-                System.arraycopy(m.pointOffsets, start, tgtOffs, 0, t);
-                W2vKernels.dots(m.syn1, tgtOffs, t, hidden, 0, n, dots);
-                int u = 0;
-                for (int i = 0; i < t; i++) {
-                    float g = gradient(dots[i], 1 - m.codes[start + i], alpha, true);
-                    if (g != 0) {
-                        grads[u] = g;
-                        tgtOffs[u++] = tgtOffs[i];
-                    }
+                int h = hsPriv == null ? 0 : m.hsHotLen[word]; // the path's leading nodes with private rows
+                if (h > 0) {
+                    hsRows(hsPriv, m.hsHotPath, start, h, alpha);
                 }
-                W2vKernels.sharedHiddenUpdate(hidden, errors, m.syn1, tgtOffs, u, grads, n);
+                if (h < t) {
+                    hsRows(m.syn1, m.pointOffsets, start + h, t - h, alpha);
+                }
             }
             if (negative > 0) {
                 int t = targets(word);
-                W2vKernels.dots(m.syn1neg, tgtOffs, t, hidden, 0, n, dots);
-                for (int i = 0; i < t; i++) {
-                    grads[i] = gradient(dots[i], labels[i], alpha, false);
+                if (nsPriv == null) {
+                    nsRows(m.syn1neg, tgtOffs, labels, t, alpha);
+                } else {
+                    int hot = 0;
+                    int cold = 0;
+                    int limit = m.nsHot * n;
+                    for (int i = 0; i < t; i++) {
+                        int off = tgtOffs[i];
+                        if (off < limit) {
+                            hotOffs[hot] = PRIVATE_PAD + off;
+                            hotLabels[hot++] = labels[i];
+                        } else {
+                            tgtOffs[cold] = off;
+                            labels[cold++] = labels[i];
+                        }
+                    }
+                    if (hot > 0) {
+                        nsRows(nsPriv, hotOffs, hotLabels, hot, alpha);
+                    }
+                    if (cold > 0) {
+                        nsRows(m.syn1neg, tgtOffs, labels, cold, alpha);
+                    }
                 }
-                W2vKernels.sharedHiddenUpdate(hidden, errors, m.syn1neg, tgtOffs, t, grads, n);
             }
+        }
+
+        /** Hierarchical softmax on path nodes from .. from + t of {@code word}, whose rows are in {@code rows}. */
+        private void hsRows(float[] rows, int[] offsets, int from, int t, float alpha) {
+            System.arraycopy(offsets, from, tgtOffs, 0, t);
+            W2vKernels.dots(rows, tgtOffs, t, hidden, 0, n, dots, lanesTmp);
+            int u = 0;
+            for (int i = 0; i < t; i++) {
+                float g = gradient(dots[i], 1 - m.codes[from + i], alpha, true);
+                if (g != 0) {
+                    grads[u] = g;
+                    tgtOffs[u++] = tgtOffs[i];
+                }
+            }
+            W2vKernels.sharedHiddenUpdate(hidden, errors, rows, tgtOffs, u, grads, n);
+        }
+
+        /** Negative sampling on t output rows of {@code rows} at {@code offs} with {@code labs}. */
+        private void nsRows(float[] rows, int[] offs, float[] labs, int t, float alpha) {
+            W2vKernels.dots(rows, offs, t, hidden, 0, n, dots, lanesTmp);
+            for (int i = 0; i < t; i++) {
+                grads[i] = gradient(dots[i], labs[i], alpha, false);
+            }
+            W2vKernels.sharedHiddenUpdate(hidden, errors, rows, offs, t, grads, n);
         }
 
         private void cbowSentence(int len, float alpha) {
@@ -911,7 +1113,20 @@ public final class Word2VecTrainer {
                 if (k == 0) {
                     continue;
                 }
-                W2vKernels.sumRows(syn0, ctxOffs, k, cbowMean ? 1f / k : 1f, hidden, n);
+                int hot = 0;
+                if (inLimit > 0) { // frequent words' rows: this worker's private copies
+                    int cold = 0;
+                    for (int j = 0; j < k; j++) {
+                        int off = ctxOffs[j];
+                        if (off < inLimit) {
+                            hotCtx[hot++] = PRIVATE_PAD + off;
+                        } else {
+                            ctxOffs[cold++] = off;
+                        }
+                    }
+                }
+                int cold = k - hot;
+                W2vKernels.sumRows2(syn0, ctxOffs, cold, inPriv, hotCtx, hot, cbowMean ? 1f / k : 1f, hidden, n);
                 trainHidden(word, alpha);
                 if (!cbowMean) {
                     // like gensim: with a sum of the context, the error is divided among the context words
@@ -920,8 +1135,11 @@ public final class Word2VecTrainer {
                         errors[i] *= inv;
                     }
                 }
-                for (int j = 0; j < k; j++) {
+                for (int j = 0; j < cold; j++) {
                     W2vKernels.add(errors, 0, syn0, ctxOffs[j], n);
+                }
+                for (int j = 0; j < hot; j++) {
+                    W2vKernels.add(errors, 0, inPriv, hotCtx[j], n);
                 }
             }
         }

@@ -92,14 +92,24 @@ public final class FastTextTrainer {
         int dim = config.embeddingDim();
         int classes = labels.size();
         SplittableRandom random = new SplittableRandom(config.seed());
-        float[] input = new float[features.rows() * dim];
-        for (int i = 0; i < input.length; i++) {
-            input[i] = (float) ((random.nextDouble() * 2 - 1) / dim);
+        int threads = Math.min(config.threads(), Math.max(1, train.size()));
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread th = new Thread(r, "fasttext-worker");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        float[] input;
+        try {
+            input = initInput(features.rows(), dim, random, threads, pool);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            throw e;
         }
         float[] output = new float[classes * dim];
         float[] prior = Examples.prior(y, classes);
 
-        int threads = Math.min(config.threads(), Math.max(1, train.size()));
         Worker[] workers = new Worker[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = new Worker(dim, classes, config.learningRate());
@@ -112,12 +122,6 @@ public final class FastTextTrainer {
         double bestDev = -1;
         float[] bestInput = null;
         float[] bestOutput = null;
-        FastTextClassifier model = null;
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread th = new Thread(r, "fasttext-worker");
-            th.setDaemon(true);
-            return th;
-        }) : null;
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 for (int i = order.length - 1; i > 0; i--) {     // example order: seeded shuffle per epoch
@@ -158,11 +162,11 @@ public final class FastTextTrainer {
                     throw new IllegalStateException("epoch " + (epoch + 1) + ": loss is NaN (learning rate "
                             + config.learningRate() + "); try a lower rate");
                 }
-                model = new FastTextClassifier(config, labels, words, wordCounts, input, output, prior);
                 double devAccuracy = Double.NaN;
                 boolean best = true;
                 if (!dev.isEmpty()) {
-                    devAccuracy = accuracy(model, dev, devY);
+                    devAccuracy = accuracy(new FastTextClassifier(config, labels, words, wordCounts, input, output,
+                            prior), dev, devY);
                     best = devAccuracy > bestDev;
                     if (best) {
                         bestDev = devAccuracy;
@@ -181,7 +185,50 @@ public final class FastTextTrainer {
         if (bestInput != null) {
             return new FastTextClassifier(config, labels, words, wordCounts, bestInput, bestOutput, prior);
         }
-        return new FastTextClassifier(config, labels, words, wordCounts, input.clone(), output.clone(), prior);
+        return new FastTextClassifier(config, labels, words, wordCounts, input, output, prior);   // ours alone now
+    }
+
+    /** Blocks of the input matrix, each initialised from its own split of the random stream. */
+    private static final int INIT_BLOCKS = 16;
+
+    /**
+     * The input matrix (rows, dim), uniform in ±1/dim as fastText's: {@link #INIT_BLOCKS} blocks of rows, each from
+     * its own {@link SplittableRandom#split() split} of {@code random} (taken in order, so the values depend on the
+     * seed only, not on the threads), filled on the pool's threads and this one.
+     */
+    private static float[] initInput(int rows, int dim, SplittableRandom random, int threads, ExecutorService pool) {
+        float[] input = new float[rows * dim];
+        SplittableRandom[] streams = new SplittableRandom[INIT_BLOCKS];
+        for (int b = 0; b < INIT_BLOCKS; b++) {
+            streams[b] = random.split();
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable fill = () -> {
+            for (int b = next.getAndIncrement(); b < INIT_BLOCKS; b = next.getAndIncrement()) {
+                int from = (int) ((long) input.length * b / INIT_BLOCKS);
+                int to = (int) ((long) input.length * (b + 1) / INIT_BLOCKS);
+                SplittableRandom r = streams[b];
+                for (int i = from; i < to; i++) {
+                    input[i] = (float) ((r.nextDouble() * 2 - 1) / dim);
+                }
+            }
+        };
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            futures.add(pool.submit(fill));
+        }
+        fill.run();
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("fasttext initialisation failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("fasttext initialisation interrupted", e);
+            }
+        }
+        return input;
     }
 
     static double accuracy(TextClassifier model, List<LabelledText> data, int[] y) {

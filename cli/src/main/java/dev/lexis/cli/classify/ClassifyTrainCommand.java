@@ -111,10 +111,16 @@ public final class ClassifyTrainCommand extends Subcommand {
             throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }
         Map<String, String> options = options();
+        long start = System.nanoTime();
+        if (verbose()) {      // the JVM's start, the command line's parsing and the class loading so far
+            detail(String.format(Locale.ROOT, "started %.2f s after the JVM",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+        }
         List<LabelledText> trainData = LabelledCsv.read(train, labelColumn, textColumn);
         List<LabelledText> devData = dev == null ? List.of() : LabelledCsv.read(dev, labelColumn, textColumn);
         List<LabelledText> testData = test == null ? List.of() : LabelledCsv.read(test, labelColumn, textColumn);
         long splitSeed = seed == null ? 1 : seed;
+        detail(String.format(Locale.ROOT, "read the CSV files in %.2f s", (System.nanoTime() - start) / 1e9));
         note(String.format(Locale.ROOT, "%s %s: %d training examples%s", model, options, trainData.size(),
                 devData.isEmpty() ? "" : ", " + devData.size() + " dev"));
         if (folds != null) {
@@ -147,10 +153,14 @@ public final class ClassifyTrainCommand extends Subcommand {
         long t0 = System.nanoTime();
         TextClassifier c = factory.train(options, parts.get(0), parts.get(1), listener(""));
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
         c.save(output);
+        detail(String.format(Locale.ROOT, "saved the model in %.2f s", (System.nanoTime() - t1) / 1e9));
         note(String.format(Locale.ROOT, "trained in %.1f s; model written to %s", seconds, output));
         if (!testData.isEmpty()) {
+            long t2 = System.nanoTime();
             Evaluation e = c.evaluate(testData);
+            detail(String.format(Locale.ROOT, "tested in %.2f s", (System.nanoTime() - t2) / 1e9));
             out().println(e.report());
         } else {
             out().println("model=" + output + " labels=" + c.labels().size());

@@ -232,12 +232,16 @@ final class EncodedCorpus implements AutoCloseable {
 
     /** Decodes varint ids from a byte range; {@link #next()} returns raw id + 1, 0 at a sentence end, -1 at the end. */
     final class Reader {
+        // the read position in buf (written for every token) and the end of the data in it, in an array padded on
+        // both sides so that they share no cache line with another training thread's data
+        private static final int PAD = 16;
+        private static final int AT = PAD;
+        private static final int LIM = PAD + 1;
+        private final int[] st = new int[2 * PAD + 2];
         private final long end;
         private long pos;
         private final byte[] buf = new byte[1 << 20];
         private final ByteBuffer bb = ByteBuffer.wrap(buf);
-        private int at;
-        private int lim;
 
         Reader(long start, long end) {
             this.pos = start;
@@ -246,7 +250,7 @@ final class EncodedCorpus implements AutoCloseable {
 
         /** @return the byte offset in the cache of the next id to be read */
         long position() {
-            return pos - (lim - at);
+            return pos - (st[LIM] - st[AT]);
         }
 
         /** @return the end of this reader's byte range */
@@ -256,11 +260,17 @@ final class EncodedCorpus implements AutoCloseable {
 
         /** @return raw id + 1, 0 for a sentence end, -1 at the end of the range */
         int next() {
-            if (lim - at < 4 && !refill()) {
-                return -1;
+            int[] s = st;
+            int at = s[AT];
+            if (s[LIM] - at < 4) {
+                if (!refill()) {
+                    return -1;
+                }
+                at = s[AT];
             }
             int b = buf[at++];
             if (b >= 0) {
+                s[AT] = at;
                 return b;
             }
             int v = b & 0x7F;
@@ -269,6 +279,7 @@ final class EncodedCorpus implements AutoCloseable {
                 b = buf[at++];
                 v |= (b & 0x7F) << shift;
                 if (b >= 0) {
+                    s[AT] = at;
                     return v;
                 }
                 shift += 7;
@@ -276,12 +287,15 @@ final class EncodedCorpus implements AutoCloseable {
         }
 
         private boolean refill() {
+            int at = st[AT];
+            int lim = st[LIM];
             int left = lim - at;
             if (left > 0) {
                 System.arraycopy(buf, at, buf, 0, left);
             }
-            at = 0;
+            st[AT] = 0;
             lim = left;
+            st[LIM] = lim;
             long remaining = end - pos;
             if (remaining <= 0) {
                 return lim > 0;
@@ -300,6 +314,7 @@ final class EncodedCorpus implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             lim += want;
+            st[LIM] = lim;
             return lim > 0;
         }
     }

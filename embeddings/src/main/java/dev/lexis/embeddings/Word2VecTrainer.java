@@ -624,7 +624,7 @@ public final class Word2VecTrainer {
          * {@link #hsHotPath} and returns their syn1 row offsets. A node is visited at least as often as any of its
          * descendants, so the chosen nodes form the leading part of each path.
          */
-        private int[] hotTreeRows(int k) {
+        int[] hotTreeRows(int k) {
             int inner = vocabSize - 1;
             double[] visits = new double[inner];
             for (int w = 0; w < vocabSize; w++) {
@@ -755,15 +755,22 @@ public final class Word2VecTrainer {
         private final float[] hidden;
         private final float[] errors;  // the hidden vector's error, added to the context rows
         private final int index;
-        private long rng;
+        // The random state, the loss sums and the measure flag, written all the time: in arrays padded by PAD
+        // elements on both sides, so that they never share a cache line with another thread's data (as fields of
+        // this object they could, after the collector moves the workers next to each other).
+        private static final int PAD = 16;
+        private static final int RNG = PAD;
+        private static final int LOSS_N = PAD + 1;
+        private static final int MEASURE = PAD + 2;
+        private static final int LOSS = PAD;
+        private final long[] st = new long[2 * PAD + 3];
+        private final double[] lossAcc = new double[2 * PAD + 1];
         volatile long position;  // byte offset of the next sentence in the cache, set when paused or finished
         private long rangeEnd;
         volatile double lossSum;
         volatile long lossCount;
-        private double loss;
-        private long lossN;
         private boolean nan;
-        private boolean measure; // the loss is measured on one position in 8 (an unbiased sample, cheaper)
+        // st[MEASURE] != 0: the loss is measured at this position (one in 8: an unbiased sample, cheaper)
         // private copies of the hottest output rows (several threads only; else null), padded by PRIVATE_PAD,
         // and their values at the last merge
         private final float[] hsPriv;
@@ -776,7 +783,7 @@ public final class Word2VecTrainer {
         private final int[] hotCtx;    // CBOW: the context rows in inPriv
         private final int[] hotOffs;   // negative sampling: the targets among the private rows
         private final float[] hotLabels;
-        private final float[] lanesTmp = new float[W2vKernels.DOTS_SCRATCH];
+        private final float[] lanesTmp = new float[W2vKernels.DOTS_SCRATCH + 2 * PAD];
 
         /**
          * @param privateRows whether this worker keeps private copies of the hottest output rows, merged into the
@@ -793,15 +800,15 @@ public final class Word2VecTrainer {
             this.window = c.window();
             this.maxLen = c.maxSentenceLength();
             this.cbowMean = c.cbowMean();
-            this.sentence = new int[maxLen];
-            this.ctxOffs = new int[2 * window];
+            this.sentence = new int[maxLen + 2 * PAD];
+            this.ctxOffs = new int[2 * window + 2 * PAD];
             int maxTargets = Math.max(HuffmanTree.MAX_CODE_LENGTH, negative + 1);
-            this.tgtOffs = new int[maxTargets];
-            this.labels = new float[maxTargets];
-            this.dots = new float[Math.max(maxTargets, 2 * window)];
-            this.grads = new float[Math.max(maxTargets, 2 * window)];
-            this.hidden = new float[n];
-            this.errors = new float[n];
+            this.tgtOffs = new int[maxTargets + 2 * PAD];
+            this.labels = new float[maxTargets + 2 * PAD];
+            this.dots = new float[Math.max(maxTargets, 2 * window) + 2 * PAD];
+            this.grads = new float[Math.max(maxTargets, 2 * window) + 2 * PAD];
+            this.hidden = new float[n + 2 * PAD];
+            this.errors = new float[n + 2 * PAD];
             this.index = index;
             boolean hsPrivate = privateRows && m.syn1 != null && m.hsHotRows.length > 0;
             this.hsPriv = hsPrivate ? new float[m.hsHotRows.length * n + 2 * PRIVATE_PAD] : null;
@@ -809,13 +816,13 @@ public final class Word2VecTrainer {
             boolean nsPrivate = privateRows && m.nsHot > 0;
             this.nsPriv = nsPrivate ? new float[m.nsHot * n + 2 * PRIVATE_PAD] : null;
             this.nsBase = nsPrivate ? new float[m.nsHot * n] : null;
-            this.hotOffs = new int[maxTargets];
-            this.hotLabels = new float[maxTargets];
+            this.hotOffs = new int[maxTargets + 2 * PAD];
+            this.hotLabels = new float[maxTargets + 2 * PAD];
             boolean inPrivate = privateRows && m.inHot > 0;
             this.inPriv = inPrivate ? new float[m.inHot * n + 2 * PRIVATE_PAD] : null;
             this.inBase = inPrivate ? new float[m.inHot * n] : null;
             this.inLimit = inPrivate ? m.inHot * n : 0;
-            this.hotCtx = new int[2 * window];
+            this.hotCtx = new int[2 * window + 2 * PAD];
         }
 
         /**
@@ -864,30 +871,31 @@ public final class Word2VecTrainer {
 
         /** Continues inside an epoch from a checkpoint: the random state and the loss sums. */
         void restore(Checkpoint.Shard s) {
-            rng = s.rng();
-            loss = s.loss();
-            lossN = s.lossN();
-            lossSum = loss;
-            lossCount = lossN;
+            st[RNG] = s.rng();
+            lossAcc[LOSS] = s.loss();
+            st[LOSS_N] = s.lossN();
+            lossSum = s.loss();
+            lossCount = s.lossN();
         }
 
         /** Where this worker stands (call while it is paused or finished). */
         Checkpoint.Shard snapshot() {
-            return new Checkpoint.Shard(index, position, rangeEnd, rng, loss, lossN);
+            return new Checkpoint.Shard(index, position, rangeEnd, st[RNG], lossAcc[LOSS], st[LOSS_N]);
         }
 
         /** Resets the loss and seeds the random state from (seed, thread, epoch), so a resumed run repeats it. */
         void startEpoch(int epoch) {
-            rng = UnigramSampler.mix(UnigramSampler.mix(c.seed() * 0x9E3779B97F4A7C15L + index + 1) + epoch);
-            loss = 0;
-            lossN = 0;
+            st[RNG] = UnigramSampler.mix(UnigramSampler.mix(c.seed() * 0x9E3779B97F4A7C15L + index + 1) + epoch);
+            lossAcc[LOSS] = 0;
+            st[LOSS_N] = 0;
             lossSum = 0;
             lossCount = 0;
         }
 
         private long next() {
-            rng = UnigramSampler.nextRandom(rng);
-            return UnigramSampler.mix(rng);
+            long r = UnigramSampler.nextRandom(st[RNG]);
+            st[RNG] = r;
+            return UnigramSampler.mix(r);
         }
 
         void runEpoch(EncodedCorpus.Reader r, Shared shared, int epoch) {
@@ -936,9 +944,9 @@ public final class Word2VecTrainer {
                     }
                     alpha = (float) shared.update(local);
                     local = 0;
-                    lossSum = loss;
-                    lossCount = lossN;
-                    if (nan || Double.isNaN(loss)) {
+                    lossSum = lossAcc[LOSS];
+                    lossCount = st[LOSS_N];
+                    if (nan || Double.isNaN(lossAcc[LOSS])) {
                         throw new TrainingDivergedException(epoch + 1, shared.done.get(), alpha);
                     }
                     if (shared.stop) {
@@ -976,7 +984,7 @@ public final class Word2VecTrainer {
                 int word = sentence[pos];
                 long bits = next();
                 int b = (int) (((bits >>> 32) * window) >>> 32);
-                measure = (bits & 7) == 0;
+                st[MEASURE] = (bits & 7) == 0 ? 1 : 0;
                 int k = 0;
                 int from = Math.max(0, pos - window + b);
                 int to = Math.min(len - 1, pos + window - b);
@@ -1007,9 +1015,9 @@ public final class Word2VecTrainer {
         private float gradient(float f, float label, float alpha, boolean hsMode) {
             if (f > -MAX_EXP && f < MAX_EXP) {
                 int i = (int) ((f + MAX_EXP) * TABLE_SCALE);
-                if (measure) {
-                    loss += label > 0 ? LOSS_POS[i] : LOSS_NEG[i];
-                    lossN++;
+                if (st[MEASURE] != 0) {
+                    lossAcc[LOSS] += label > 0 ? LOSS_POS[i] : LOSS_NEG[i];
+                    st[LOSS_N]++;
                 }
                 return (label - SIGMOID[i]) * alpha;
             }
@@ -1017,9 +1025,9 @@ public final class Word2VecTrainer {
                 nan = true;
                 return 0;
             }
-            if (measure) {
-                loss += (f >= MAX_EXP) == (label > 0) ? 0 : MAX_EXP;
-                lossN++;
+            if (st[MEASURE] != 0) {
+                lossAcc[LOSS] += (f >= MAX_EXP) == (label > 0) ? 0 : MAX_EXP;
+                st[LOSS_N]++;
             }
             // like word2vec.c: no update when |f| >= 6 (HS), but clamp for negative sampling
             return hsMode ? 0 : (f >= MAX_EXP ? label - 1 : label) * alpha;
@@ -1101,7 +1109,7 @@ public final class Word2VecTrainer {
                 int word = sentence[pos];
                 long bits = next();
                 int b = (int) (((bits >>> 32) * window) >>> 32);
-                measure = (bits & 7) == 0;
+                st[MEASURE] = (bits & 7) == 0 ? 1 : 0;
                 int k = 0;
                 int from = Math.max(0, pos - window + b);
                 int to = Math.min(len - 1, pos + window - b);

@@ -304,4 +304,47 @@ class Word2VecTrainerTest {
                 () -> Word2VecConfig.defaults().withHierarchicalSoftmax(false).withNegative(0));
         assertEquals("no output layer: enable hierarchicalSoftmax or set negative > 0", e.getMessage());
     }
+
+    @Test
+    void privateTreeRowsAreTheLeadingNodesOfEveryPath() throws IOException {
+        // Zipf-like counts give a deep tree; the 16 most visited inner nodes must start every path
+        SplittableRandom r = new SplittableRandom(3);
+        List<String> lines = new ArrayList<>();
+        for (int s = 0; s < 400; s++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                sb.append('w').append((int) Math.floor(Math.exp(r.nextDouble() * Math.log(200)))).append(' ');
+            }
+            lines.add(sb.toString());
+        }
+        Path corpus = write(lines);
+        Word2VecConfig c = small().withMinCount(1).withLoss("hs").withThreads(2);
+        try (EncodedCorpus enc = EncodedCorpus.encode(corpus, dir)) {
+            Word2VecTrainer.Model m = Word2VecTrainer.Model.create(c, enc, corpus);
+            int[] rows = m.hotTreeRows(16);
+            assertEquals(16, rows.length);
+            assertEquals((m.vocabSize - 2) * m.stride, rows[0], "the root is the most visited node");
+            java.util.Set<Integer> hot = new java.util.HashSet<>();
+            for (int row : rows) {
+                hot.add(row);
+            }
+            assertEquals(16, hot.size());
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int w = 0; w < m.vocabSize; w++) {
+                int start = m.codeOffsets[w];
+                int len = m.codeOffsets[w + 1] - start;
+                int h = m.hsHotLen[w];
+                assertTrue(h >= 1 && h <= len, "word " + w + ": " + h + " of " + len);
+                for (int i = 0; i < h; i++) {
+                    int rank = (m.hsHotPath[start + i] - Word2VecTrainer.PRIVATE_PAD) / m.stride;
+                    assertEquals(m.pointOffsets[start + i], rows[rank], "word " + w + ", node " + i);
+                    seen.add(rows[rank]);
+                }
+                if (h < len) {
+                    assertFalse(hot.contains(m.pointOffsets[start + h]), "word " + w + ": a hot node after a cold one");
+                }
+            }
+            assertEquals(hot, seen, "every private row is on some path's leading part");
+        }
+    }
 }

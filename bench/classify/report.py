@@ -16,8 +16,10 @@ def main(path):
     print("| task | data | Lexis accuracy | peer accuracy | Lexis speed | peer speed | ratio |")
     print("|---|---|---|---|---|---|---|")
     by = {}
+    runs = {}   # every run of a (tag, who): the fastText rows repeat (LEXIS_CLASSIFY_FT_RUNS)
     for tag, who, kv in rows:
         by.setdefault(tag, {})[who] = kv
+        runs.setdefault((tag, who), []).append(kv)
     for data, name in (("mr", "MR fold 1 of 10"), ("trec", "TREC train/test")):
         r = by.get("RESULT_" + data, {})
         lx, pt = r.get("lexis-textcnn"), r.get("textcnn")
@@ -25,11 +27,24 @@ def main(path):
             a, b = float(lx["train_ex_per_s"]), float(pt["train_ex_per_s"])
             print(f"| TextCNN CNN-rand vs PyTorch | {name} | {float(lx['acc']):.1%} | {float(pt['acc']):.1%} "
                   f"| {a:,.0f} ex/s | {b:,.0f} ex/s | {a / b:.2f}x |")
-        lf, ft = r.get("lexis-fasttext"), r.get("fasttext")
+        lf, ft = runs.get(("RESULT_" + data, "lexis-fasttext")), runs.get(("RESULT_" + data, "fasttext"))
         if lf and ft:
-            a, b = float(lf["process_wall_s"]), float(ft["process_wall_s"])
-            print(f"| fastText-style vs fastText | {name} | {float(lf['acc']):.1%} | {float(ft['acc']):.1%} "
-                  f"| {a:.1f} s | {b:.1f} s | {b / a:.2f}x |")
+            def med(kvs, key):
+                v = sorted(float(kv[key]) for kv in kvs if key in kv)
+                return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
+
+            def show(kvs, key, fmt):
+                return ", ".join(fmt.format(float(kv[key])) for kv in kvs if key in kv)
+            a, b = med(lf, "process_wall_s"), med(ft, "process_wall_s")
+            n = len(lf)
+            print(f"| fastText-style vs `fasttext supervised`, {n} run(s), medians | {name} "
+                  f"| {show(lf, 'acc', '{:.1%}')} | {show(ft, 'acc', '{:.1%}')} "
+                  f"| {show(lf, 'process_wall_s', '{:.2f}')} s | {show(ft, 'process_wall_s', '{:.2f}')} s "
+                  f"| {b / a:.2f}x |")
+            if all("train_test_wall_s" in kv for kv in ft):
+                c = med(ft, "train_test_wall_s")
+                print(f"| same, fastText `supervised` + `test` (Lexis's command also tests) | {name} | | "
+                      f"| | {show(ft, 'train_test_wall_s', '{:.2f}')} s | {c / a:.2f}x |")
     for data in ("mr", "trec"):
         lx = by.get("RESULT_" + data, {}).get("lexis-textcnn")
         if lx and "predict_median_ms" in lx:

@@ -2,18 +2,21 @@
 # classify against its peers, in one run on the same machine and the same splits:
 #   TextCNN CNN-rand (Lexis) vs the PyTorch reference (/work/shared/peers/textcnn_torch.py, 2 threads):
 #     MR fold 1 of 10 and TREC train/test: test accuracy at the best dev epoch, training examples/s;
-#   the fastText-style baseline vs `fasttext supervised` (same split, same settings): accuracy, wall seconds;
+#   the fastText-style baseline vs fastText (same split, same settings): accuracy and whole-process wall seconds of
+#     `lexis classify train --model fasttext ... --test` (the ./lexis launcher: JVM start, CSV, training, model file,
+#     test) against `fasttext supervised` alone and with `fasttext test`; LEXIS_CLASSIFY_FT_RUNS runs each
+#     (default 1), alternating, after one untimed lexis run (it builds when stale and writes the class-data archive);
 #   single-sentence predict latency;
 #   `cv`: MR 10-fold cross-validation (Kim's protocol) for Lexis CNN-rand;
 #   `trec`: TREC CNN-rand over seeds 1-5 (LEXIS_CLASSIFY_SEEDS), analyzers kim and kim-cased, mean and standard
 #     deviation of the test accuracy;
-#   `vectors`: word vectors trained by Lexis on the English prose corpus (Skip-gram, negative sampling), then CNN
+#   `vectors`: word vectors trained by Lexis on the English prose corpus (negative sampling), then CNN
 #     rand / static / non-static / multichannel on MR fold 1 (analyzer "words", as the corpus is normalised).
 # Usage: bench/classify/run.sh [EPOCHS] [SECTION ...]   sections: textcnn fasttext cv trec vectors
 #   (default: textcnn fasttext; EPOCHS default 10, Kim used 25)
 #   LEXIS_CLASSIFY_RESULTS=FILE writes the raw lines there instead of $cache/results.txt;
-#   LEXIS_CLASSIFY_VECTORS=FILE reuses word2vec vectors instead of training them (LEXIS_CLASSIFY_W2V_DIM, _EPOCHS:
-#   dimension and epochs of the vectors trained otherwise, default 100 and 2)
+#   LEXIS_CLASSIFY_VECTORS=FILE reuses word2vec vectors instead of training them (LEXIS_CLASSIFY_W2V_MODEL, _DIM,
+#   _EPOCHS, _MIN_COUNT: the vectors trained otherwise, default skipgram, 300, 5, 3; trained under nice -n 19)
 # Raw lines go to stderr and $cache/results.txt; a Markdown summary to stdout.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -65,6 +68,9 @@ echo "## fastText-style baseline vs fastText (dim 100, 10 epochs, lr 0.5, word b
 ftopts=(-dim 100 -epoch 10 -lr 0.5 -wordNgrams 2 -bucket 200000 -minCount 1 -thread 2 -verbose 0)
 lxopts=(--set embeddingDim=100 --set epochs=10 --set learningRate=0.5 --set wordNgrams=2 --set buckets=200000
         --set minCount=1 --set threads=2 --set analyzer=lowercase)
+now() { date +%s.%N; }
+"$repo/lexis" classify train --model fasttext --train "$trec_train" --test "$trec_test" --dev-fraction 0 \
+  --output "$cache/warmup-lexis.lexis" "${lxopts[@]}" > /dev/null 2>&1     # build if stale; class-data archive
 for data in mr trec; do
   if [ $data = mr ]; then tr="$fold/train.csv"; te="$fold/test.csv"; else tr="$trec_train"; te="$trec_test"; fi
   for f in "$tr" "$te"; do
@@ -73,16 +79,22 @@ r=csv.reader(open(sys.argv[1],encoding="utf-8",newline="")); next(r)
 with open(sys.argv[2],"w",encoding="utf-8") as o:
     for row in r: o.write("__label__"+row[0]+" "+" ".join(row[1].lower().split())+"\n")' "$f" "$cache/$data-$(basename "$f" .csv).ft"
   done
-  start=$(date +%s.%N)
-  out=$("${java[@]}" train --model fasttext --train "$tr" --test "$te" --dev-fraction 0 "${lxopts[@]}")
-  wall=$(echo "$(date +%s.%N) - $start" | bc)
-  echo "$out" | grep -v '^RESULT' >&2
-  echo -e "$(echo "$out" | grep '^RESULT' | sed "s/^RESULT/RESULT_$data/")\tprocess_wall_s=$wall" | tee -a "$results" >&2
-  start=$(date +%s.%N)
-  fasttext supervised -input "$cache/$data-train.ft" -output "$cache/$data-ft" "${ftopts[@]}"
-  wall=$(echo "$(date +%s.%N) - $start" | bc)
-  acc=$(fasttext test "$cache/$data-ft.bin" "$cache/$data-test.ft" | awk '/^P@1/ {print $2}')
-  echo -e "RESULT_$data\tfasttext\tacc=$acc\tprocess_wall_s=$wall" | tee -a "$results" >&2
+  for run in $(seq "${LEXIS_CLASSIFY_FT_RUNS:-1}"); do
+    start=$(now)
+    out=$("$repo/lexis" classify train --model fasttext --train "$tr" --test "$te" --dev-fraction 0 \
+          --output "$cache/$data-lexis.lexis" "${lxopts[@]}" 2>/dev/null)
+    wall=$(echo "$(now) - $start" | bc)
+    acc=$(echo "$out" | tail -n 1 | sed -n 's/^accuracy=\([0-9.]*\).*/\1/p')
+    echo -e "RESULT_$data\tlexis-fasttext\tacc=$acc\tprocess_wall_s=$wall\trun=$run\tload=$(cut -d' ' -f1 /proc/loadavg)" \
+      | tee -a "$results" >&2
+    start=$(now)
+    fasttext supervised -input "$cache/$data-train.ft" -output "$cache/$data-ft" "${ftopts[@]}"
+    mid=$(now)
+    acc=$(fasttext test "$cache/$data-ft.bin" "$cache/$data-test.ft" | awk '/^P@1/ {print $2}')
+    end=$(now)
+    echo -e "RESULT_$data\tfasttext\tacc=$acc\tprocess_wall_s=$(echo "$mid - $start" | bc)\ttrain_test_wall_s=$(echo "$end - $start" | bc)\trun=$run" \
+      | tee -a "$results" >&2
+  done
 done
 fi
 
@@ -102,15 +114,17 @@ if [[ "$sections" == *" trec "* ]]; then
 fi
 
 if [[ "$sections" == *" vectors "* ]]; then
-  w2vdim="${LEXIS_CLASSIFY_W2V_DIM:-100}"
-  w2vepochs="${LEXIS_CLASSIFY_W2V_EPOCHS:-2}"
-  echo "## CNN with Lexis word vectors (English prose corpus, normalized, skip-gram ns, dim $w2vdim)" >&2
-  vec="${LEXIS_CLASSIFY_VECTORS:-$cache/prose-sg$w2vdim.bin}"    # reuse vectors trained earlier by the command below
+  w2vmodel="${LEXIS_CLASSIFY_W2V_MODEL:-skipgram}"
+  w2vdim="${LEXIS_CLASSIFY_W2V_DIM:-300}"
+  w2vepochs="${LEXIS_CLASSIFY_W2V_EPOCHS:-5}"
+  w2vmin="${LEXIS_CLASSIFY_W2V_MIN_COUNT:-3}"
+  echo "## CNN with Lexis word vectors (English prose corpus, normalized, $w2vmodel ns, dim $w2vdim)" >&2
+  vec="${LEXIS_CLASSIFY_VECTORS:-$cache/prose-$w2vmodel$w2vdim-e$w2vepochs-min$w2vmin.bin}"   # reused when present
   if [ ! -f "$vec" ]; then
     norm="$cache/prose25m.txt"
     [ -f "$norm" ] || "$py" "$peers/normalize_corpus.py" "$shared/english-prose-corpus/english_prose_25m.txt.gz" "$norm"
-    "$repo/lexis" word2vec --input "$norm" --output "$vec" --model skipgram --loss ns --dim "$w2vdim" \
-      --min-count 5 --epochs "$w2vepochs" --threads 2 >&2
+    nice -n 19 "$repo/lexis" word2vec --input "$norm" --output "$vec" --model "$w2vmodel" --loss ns --dim "$w2vdim" \
+      --min-count "$w2vmin" --epochs "$w2vepochs" --threads 2 >&2
   fi
   for mode in rand static non-static multichannel; do
     emb=(); [ $mode = rand ] || emb=(--set embeddings="$vec")

@@ -47,6 +47,14 @@ import java.util.ArrayList;
  * points of analogy accuracy). Rows are padded to the SIMD width, and the dot products use the Vector API
  * when the JVM has {@code jdk.incubator.vector}.
  *
+ * <p><b>Several threads.</b> With plain Hogwild, two threads ran slower than one here: the root of the Huffman
+ * tree is on every word's path and the most frequent words are in most windows and negative samples, so both
+ * threads wrote the same cache lines millions of times a second. So each worker trains on private copies of the
+ * 256 hottest rows of each matrix and adds its changes to the shared rows every 1,000 words (a delayed
+ * update, as in delayed-update parallel SGD; merging every 10,000 words with 1,024 rows was 15 % faster but
+ * cost 0.7 points of Skip-gram HS analogy accuracy); all other rows are shared as in the C tool. One thread uses the
+ * shared rows directly.
+ *
  * <p><b>Progress, checkpoints.</b> The listener gets a {@link TrainingProgress} about once a second and at the
  * end of each epoch. With {@link #withCheckpoint(Path)}, the state (config, vocabulary, weights, words done,
  * and inside an epoch each worker's position, random state and loss) is saved after each epoch and, with
@@ -64,13 +72,19 @@ public final class Word2VecTrainer {
     private static final float TABLE_SCALE = EXP_TABLE_SIZE / MAX_EXP / 2;
     private static final int REPORT_WORDS = 10_000;
     /**
-     * With several threads, each keeps private copies of the output rows that every thread writes all the time
-     * (the top of the Huffman tree, the most frequent words' negative-sampling rows) and adds what it changed in
-     * them to the shared rows every {@link #REPORT_WORDS} words; see {@link Worker}.
+     * With several threads, each keeps private copies of the rows that every thread writes all the time: the
+     * HS_HOT_ROWS most visited inner nodes of the Huffman tree (the root and the top levels, on almost every
+     * word's path), the NS_HOT_ROWS most frequent words' negative-sampling rows and their INPUT_HOT_ROWS input
+     * rows, and adds what it changed in them to the shared rows every {@link #MERGE_WORDS} words (see
+     * {@link Worker#mergePrivate}). 256 each by default; system properties {@code lexis.w2v.hsHotRows},
+     * {@code lexis.w2v.nsHotRows}, {@code lexis.w2v.inHotRows} and {@code lexis.w2v.mergeWords} set them for
+     * experiments (0 rows = shared rows only, the plain Hogwild of the C tool).
      */
-    static final int HS_HOT_ROWS = Integer.getInteger("lexis.w2v.hsHotRows", 1024);
-    static final int NS_HOT_ROWS = Integer.getInteger("lexis.w2v.nsHotRows", 1024);
-    static final int INPUT_HOT_ROWS = Integer.getInteger("lexis.w2v.inHotRows", 1024);
+    static final int HS_HOT_ROWS = Integer.getInteger("lexis.w2v.hsHotRows", 256);
+    static final int NS_HOT_ROWS = Integer.getInteger("lexis.w2v.nsHotRows", 256);
+    static final int INPUT_HOT_ROWS = Integer.getInteger("lexis.w2v.inHotRows", 256);
+    /** Corpus words of a worker between two merges of its private rows (at the next sentence end). */
+    static final int MERGE_WORDS = Integer.getInteger("lexis.w2v.mergeWords", 1000);
     /** Floats before and after a worker's private rows, so that no other object shares their cache lines. */
     static final int PRIVATE_PAD = 32;
 
@@ -787,7 +801,7 @@ public final class Word2VecTrainer {
 
         /**
          * @param privateRows whether this worker keeps private copies of the hottest output rows, merged into the
-         *                    shared ones every {@link #REPORT_WORDS} words (for several threads: with one, the
+         *                    shared ones every {@link #MERGE_WORDS} words (for several threads: with one, the
          *                    shared rows are used directly and training is reproducible)
          */
         Worker(Model m, Word2VecConfig c, int index, boolean privateRows) {
@@ -833,7 +847,7 @@ public final class Word2VecTrainer {
          * frequent words are most of the negative samples; with shared rows, two threads write the same cache lines
          * millions of times a second and each write waits for the line to come back from the other core, so that
          * two threads ran slower than one (measured: Skip-gram HS 19 CPU-seconds on one thread, 33 to 50 on two for
-         * the same work). Private copies merged every ~10,000 words remove that traffic; the other threads' updates
+         * the same work). Private copies merged every ~1,000 words remove that traffic; the other threads' updates
          * arrive with that delay, as in delayed-update parallel SGD.
          */
         private void mergePrivate(boolean loadOnly) {
@@ -906,6 +920,7 @@ public final class Word2VecTrainer {
             long local = 0;
             float alpha = (float) shared.alpha;
             boolean privateRows = hsPriv != null || nsPriv != null || inPriv != null;
+            long mergedAt = 0;
             if (privateRows) {
                 mergePrivate(true);
             }
@@ -938,9 +953,14 @@ public final class Word2VecTrainer {
                         cbowSentence(len, alpha);
                     }
                 }
+                if (privateRows && local - mergedAt >= MERGE_WORDS && !end && local < REPORT_WORDS) {
+                    mergePrivate(false);
+                    mergedAt = local;
+                }
                 if (local >= REPORT_WORDS || end) {
                     if (privateRows) {
                         mergePrivate(false); // before a checkpoint pause too: the shared rows are then complete
+                        mergedAt = 0;
                     }
                     alpha = (float) shared.update(local);
                     local = 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # WordVectors benchmarks: nearest-10 latency over 100,000 x 100, loading a 1,000,000 x 300 binary file, and the
 # HNSW index (recall@10 against exact search, latency, build time) over a vectors file or 100,000 x 100 random.
-# Usage: bench/embeddings/vectors.sh [nearest] [load] [hnsw[=VECTORS_FILE]] [TMPDIR]
+# Usage: bench/embeddings/vectors.sh [nearest] [load] [hnsw[=VECTORS_FILE|=clustered[:N]]] [TMPDIR]
 #        (default: nearest and load; the 1.2 GB file and the index go to TMPDIR)
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

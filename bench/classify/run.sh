@@ -16,7 +16,8 @@
 #   (default: textcnn fasttext; EPOCHS default 10, Kim used 25)
 #   LEXIS_CLASSIFY_RESULTS=FILE writes the raw lines there instead of $cache/results.txt;
 #   LEXIS_CLASSIFY_VECTORS=FILE reuses word2vec vectors instead of training them (LEXIS_CLASSIFY_W2V_MODEL, _DIM,
-#   _EPOCHS, _MIN_COUNT: the vectors trained otherwise, default skipgram, 300, 5, 3; trained under nice -n 19)
+#   _EPOCHS, _MIN_COUNT: the vectors trained otherwise, default skipgram, 300, 5, 3; trained under nice -n 19);
+#   LEXIS_CLASSIFY_NORMALIZE=true scales each vector to unit length first (TextCNN option normalizeVectors)
 # Raw lines go to stderr and $cache/results.txt; a Markdown summary to stdout.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -127,7 +128,7 @@ if [[ "$sections" == *" vectors "* ]]; then
       --min-count "$w2vmin" --epochs "$w2vepochs" --threads 2 >&2
   fi
   for mode in rand static non-static multichannel; do
-    emb=(); [ $mode = rand ] || emb=(--set embeddings="$vec")
+    emb=(); [ $mode = rand ] || emb=(--set embeddings="$vec" --set normalizeVectors="${LEXIS_CLASSIFY_NORMALIZE:-false}")
     # analyzer "words": the corpus normalisation of normalize_corpus.py, so the tokens are the vectors' words
     "${java[@]}" train --model textcnn --train "$fold/train.csv" --test "$fold/test.csv" --set mode=$mode "${emb[@]}" \
       --set analyzer=words --set epochs="$epochs" --set threads=2 | sed "s/^RESULT/RESULT_mode_$mode/" \

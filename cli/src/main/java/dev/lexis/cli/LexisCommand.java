@@ -1,6 +1,7 @@
 package dev.lexis.cli;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 
 import picocli.CommandLine.Command;
@@ -19,8 +20,12 @@ import picocli.CommandLine.Spec;
  *
  * <p>A model module adds its subcommand by writing a public class with a public no-argument constructor,
  * annotated {@code @Command(name = ..., description = ...)}, in its own package under
- * {@code dev.lexis.cli.<module>}, and adding one line to the {@code subcommands} list below; extending
- * {@link Subcommand} gives it the shared streams and helpers.
+ * {@code dev.lexis.cli.<module>}, and adding one line to {@link #COMMANDS}; extending {@link Subcommand} gives
+ * it the shared streams and helpers.
+ *
+ * <p>The subcommands are attached by {@link Main#commandLine(InputStream, java.io.PrintWriter,
+ * java.io.PrintWriter, String...)}, not by the annotation: building picocli's model of every command costs about
+ * a quarter of a second at each start, so a command line that names its command gets only that command's tree.
  */
 @Command(
         name = "lexis",
@@ -32,19 +37,21 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = "Neural text processing: tokenizers, vocabularies, word vectors, language models, "
                 + "text classifiers and sequence taggers.",
-        footer = {"", "Exit status: 0 ok, 1 error (one line on stderr naming the file, line and value), 2 usage error."},
-        subcommands = {
-                HelpCommand.class,
-                DemoCommand.class,
-                TokenizeCommand.class,
-                VocabCommand.class,
-                // the model modules' commands, one line each:
-                dev.lexis.cli.embeddings.Word2VecCommand.class, dev.lexis.cli.embeddings.NearestCommand.class, dev.lexis.cli.embeddings.AnalogyCommand.class, dev.lexis.cli.embeddings.EvaluateCommand.class,
-                dev.lexis.cli.lm.LmCommand.class,
-                dev.lexis.cli.classify.ClassifyCommand.class,
-                dev.lexis.cli.sequence.TagCommand.class,
-        })
+        footer = {"", "Exit status: 0 ok, 1 error (one line on stderr naming the file, line and value), 2 usage error."})
 public final class LexisCommand implements Runnable {
+
+    /** The subcommands in the order {@code lexis --help} lists them. */
+    public static final List<Class<?>> COMMANDS = List.of(
+            HelpCommand.class,
+            DemoCommand.class,
+            TokenizeCommand.class,
+            VocabCommand.class,
+            // the model modules' commands, one line each:
+            dev.lexis.cli.embeddings.Word2VecCommand.class, dev.lexis.cli.embeddings.NearestCommand.class,
+            dev.lexis.cli.embeddings.AnalogyCommand.class, dev.lexis.cli.embeddings.EvaluateCommand.class,
+            dev.lexis.cli.lm.LmCommand.class,
+            dev.lexis.cli.classify.ClassifyCommand.class,
+            dev.lexis.cli.sequence.TagCommand.class);
 
     @Spec
     CommandSpec spec;

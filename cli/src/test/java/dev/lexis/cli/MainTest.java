@@ -44,6 +44,22 @@ class MainTest {
     }
 
     @Test
+    void aNamedCommandGetsOnlyItsOwnTreeAndTheRestGetAll() {
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        assertEquals(java.util.List.of("classify"), java.util.List.copyOf(
+                Main.commandLine(System.in, sink, sink, "--verbose", "classify", "train").getSubcommands().keySet()));
+        int all = LexisCommand.COMMANDS.size();
+        assertEquals(all, Main.commandLine(System.in, sink, sink).getSubcommands().size());
+        assertEquals(all, Main.commandLine(System.in, sink, sink, "help", "classify").getSubcommands().size());
+        assertEquals(all, Main.commandLine(System.in, sink, sink, "clasify").getSubcommands().size());
+        assertEquals(all, Main.commandLine(System.in, sink, sink, "--", "classify").getSubcommands().size());
+        // the inherited --verbose reaches a command attached alone
+        Run run = Run.of("--verbose", "classify", "test", "--model", "no-such.model", "--data", "no-such.csv");
+        assertEquals(Main.ERROR, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("no-such"), run::toString);
+    }
+
+    @Test
     void versionIsTheMavenProjectVersion() {
         Run run = Run.of("--version");
         assertEquals(Main.OK, run.exitCode(), run::toString);

@@ -90,10 +90,12 @@ class ClassifyStoryTest {
         for (int i = 0; i < all.size(); i++) {
             (i % 10 == 0 ? test : train).add(all.get(i));   // fold 0 of the README's fixed 10-fold split
         }
-        TextClassifier model = TextClassifiers.train("fasttext", Map.of("threads", "2", "seed", "1"), train,
-                List.of(), TrainingListener.NONE);
+        TextClassifier model = TextClassifiers.train("fasttext",
+                Map.of("epochs", "10", "learningRate", "0.5", "threads", "1", "seed", "1"), train,
+                List.of(), TrainingListener.NONE);   // the bench's settings; one thread, so the run is reproducible
         double accuracy = model.evaluate(test).accuracy();
-        // a bag of words and bigrams reaches about 0.75-0.78 on MR (Joulin et al. 2016; Kim 2014 reports 0.76-0.81)
-        assertTrue(accuracy >= 0.70, "MR fold-0 accuracy " + accuracy);
+        // a bag of words and bigrams reaches about 0.75-0.78 on MR (Joulin et al. 2016; Kim 2014 reports 0.76-0.81);
+        // fastText's defaults (5 epochs, rate 0.1) stop near 0.70, which made a two-thread Hogwild run flaky here
+        assertTrue(accuracy >= 0.74, "MR fold-0 accuracy " + accuracy);
     }
 }

@@ -87,17 +87,7 @@ class MultichannelTest {
 
     @Test
     void trainingMovesOnlyTheTunedChannelFromTheSameStart() throws IOException {
-        Path vectors = dir.resolve("vectors.txt");
-        String[] words = {"great", "awful", "when", "film", "unseenword"};
-        StringBuilder sb = new StringBuilder(words.length + " 4\n");
-        for (int i = 0; i < words.length; i++) {
-            sb.append(words[i]);
-            for (int d = 0; d < 4; d++) {
-                sb.append(' ').append(d == i % 4 ? "0.9" : "-0.1");
-            }
-            sb.append('\n');
-        }
-        Files.writeString(vectors, sb);
+        Path vectors = ToyData.writeVectors(dir.resolve("vectors.txt"));
         TextCnnConfig config = TextCnnConfig.defaults().withEmbeddingDim(0)
                 .withEmbeddings(CnnMode.MULTICHANNEL, vectors.toString()).withFilters(List.of(2, 3), 4).withEpochs(2)
                 .withThreads(1).withSeed(2);

@@ -100,17 +100,7 @@ class TextCnnClassifierTest {
 
     @Test
     void pretrainedModesUseTheVectorsAndCheckTheDimension() throws IOException {
-        Path vectors = dir.resolve("vectors.txt");
-        StringBuilder sb = new StringBuilder("5 4\n");
-        String[] words = {"great", "awful", "when", "film", "unseenword"};
-        for (int i = 0; i < words.length; i++) {
-            sb.append(words[i]);
-            for (int d = 0; d < 4; d++) {
-                sb.append(' ').append(d == i % 4 ? "0.9" : "-0.1");
-            }
-            sb.append('\n');
-        }
-        Files.writeString(vectors, sb);
+        Path vectors = ToyData.writeVectors(dir.resolve("vectors.txt"));
         List<LabelledText> train = ToyData.make(150, 6);
         for (CnnMode mode : List.of(CnnMode.STATIC, CnnMode.NON_STATIC, CnnMode.MULTICHANNEL)) {
             TextCnnConfig config = small().withEmbeddingDim(0).withEmbeddings(mode, vectors.toString()).withEpochs(2);

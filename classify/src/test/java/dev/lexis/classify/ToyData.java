@@ -32,4 +32,21 @@ final class ToyData {
         }
         return out;
     }
+
+    /**
+     * Writes a word2vec text file of five 4-dimensional vectors for words of the toy sentences (and one word they
+     * never use): word i has 0.9 in dimension i mod 4 and -0.1 elsewhere.
+     */
+    static java.nio.file.Path writeVectors(java.nio.file.Path file) throws java.io.IOException {
+        String[] words = {"great", "awful", "when", "film", "unseenword"};
+        StringBuilder sb = new StringBuilder(words.length + " 4\n");
+        for (int i = 0; i < words.length; i++) {
+            sb.append(words[i]);
+            for (int d = 0; d < 4; d++) {
+                sb.append(' ').append(d == i % 4 ? "0.9" : "-0.1");
+            }
+            sb.append('\n');
+        }
+        return java.nio.file.Files.writeString(file, sb);
+    }
 }

@@ -76,7 +76,7 @@ public final class Word2VecTrainer {
      * HS_HOT_ROWS most visited inner nodes of the Huffman tree (the root and the top levels, on almost every
      * word's path), the NS_HOT_ROWS most frequent words' negative-sampling rows and their INPUT_HOT_ROWS input
      * rows, and adds what it changed in them to the shared rows every {@link #MERGE_WORDS} words (see
-     * {@link Worker#mergePrivate}). 256 each by default; system properties {@code lexis.w2v.hsHotRows},
+     * {@link Worker#mergePrivate}). 256 each by default (CBOW: only the tree rows); system properties {@code lexis.w2v.hsHotRows},
      * {@code lexis.w2v.nsHotRows}, {@code lexis.w2v.inHotRows} and {@code lexis.w2v.mergeWords} set them for
      * experiments (0 rows = shared rows only, the plain Hogwild of the C tool).
      */
@@ -628,8 +628,11 @@ public final class Word2VecTrainer {
                 hsHotPath = null;
                 hsHotRows = new int[0];
             }
-            nsHot = syn1neg == null ? 0 : Math.min(NS_HOT_ROWS, vocabSize);
-            inHot = Math.min(INPUT_HOT_ROWS, vocabSize);
+            // CBOW keeps only the tree rows private: with private NS and input rows its three-seed idle run gave
+            // -1.1 / -1.2 analogy points against gensim and no speed gain (README, embeddings benchmark)
+            boolean cbow = c.architecture() == Word2VecConfig.Architecture.CBOW;
+            nsHot = syn1neg == null || cbow ? 0 : Math.min(NS_HOT_ROWS, vocabSize);
+            inHot = cbow ? 0 : Math.min(INPUT_HOT_ROWS, vocabSize);
         }
 
         /**

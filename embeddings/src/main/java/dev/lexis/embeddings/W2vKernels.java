@@ -81,28 +81,6 @@ final class W2vKernels {
         }
     }
 
-    /**
-     * hid[0 .. n] = scale · (Σ_j a[aOffs[j] .. +n] + Σ_j b[bOffs[j] .. +n]), the sums in that order (with
-     * {@code bCount == 0} exactly {@link #sumRows}).
-     */
-    static void sumRows2(float[] a, int[] aOffs, int aCount, float[] b, int[] bOffs, int bCount, float scale,
-                         float[] hid, int n) {
-        if (VecMath.VECTOR) {
-            Simd.sumRows2(a, aOffs, aCount, b, bOffs, bCount, scale, hid, n);
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            float s = 0;
-            for (int j = 0; j < aCount; j++) {
-                s += a[aOffs[j] + i];
-            }
-            for (int j = 0; j < bCount; j++) {
-                s += b[bOffs[j] + i];
-            }
-            hid[i] = s * scale;
-        }
-    }
-
     private static final class Simd {
         static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
         static final int L = S.length();
@@ -223,20 +201,6 @@ final class W2vKernels {
                 FloatVector s = FloatVector.zero(S);
                 for (int j = 0; j < k; j++) {
                     s = s.add(FloatVector.fromArray(S, src, offs[j] + c));
-                }
-                s.mul(scale).intoArray(hid, c);
-            }
-        }
-
-        static void sumRows2(float[] a, int[] aOffs, int aCount, float[] b, int[] bOffs, int bCount, float scale,
-                             float[] hid, int n) {
-            for (int c = 0; c < n; c += L) {
-                FloatVector s = FloatVector.zero(S);
-                for (int j = 0; j < aCount; j++) {
-                    s = s.add(FloatVector.fromArray(S, a, aOffs[j] + c));
-                }
-                for (int j = 0; j < bCount; j++) {
-                    s = s.add(FloatVector.fromArray(S, b, bOffs[j] + c));
                 }
                 s.mul(scale).intoArray(hid, c);
             }

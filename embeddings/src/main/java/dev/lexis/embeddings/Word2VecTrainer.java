@@ -797,7 +797,6 @@ public final class Word2VecTrainer {
         private final float[] inPriv;
         private final float[] inBase;
         private final int inLimit;     // syn0 offsets below it are rows with a private copy (0: none)
-        private final int[] hotCtx;    // CBOW: the context rows in inPriv
         private final int[] hotOffs;   // negative sampling: the targets among the private rows
         private final float[] hotLabels;
         private final float[] lanesTmp = new float[W2vKernels.DOTS_SCRATCH + 2 * PAD];
@@ -839,7 +838,6 @@ public final class Word2VecTrainer {
             this.inPriv = inPrivate ? new float[m.inHot * n + 2 * PRIVATE_PAD] : null;
             this.inBase = inPrivate ? new float[m.inHot * n] : null;
             this.inLimit = inPrivate ? m.inHot * n : 0;
-            this.hotCtx = new int[2 * window + 2 * PAD];
         }
 
         /**
@@ -1144,20 +1142,7 @@ public final class Word2VecTrainer {
                 if (k == 0) {
                     continue;
                 }
-                int hot = 0;
-                if (inLimit > 0) { // frequent words' rows: this worker's private copies
-                    int cold = 0;
-                    for (int j = 0; j < k; j++) {
-                        int off = ctxOffs[j];
-                        if (off < inLimit) {
-                            hotCtx[hot++] = PRIVATE_PAD + off;
-                        } else {
-                            ctxOffs[cold++] = off;
-                        }
-                    }
-                }
-                int cold = k - hot;
-                W2vKernels.sumRows2(syn0, ctxOffs, cold, inPriv, hotCtx, hot, cbowMean ? 1f / k : 1f, hidden, n);
+                W2vKernels.sumRows(syn0, ctxOffs, k, cbowMean ? 1f / k : 1f, hidden, n);
                 trainHidden(word, alpha);
                 if (!cbowMean) {
                     // like gensim: with a sum of the context, the error is divided among the context words
@@ -1166,11 +1151,8 @@ public final class Word2VecTrainer {
                         errors[i] *= inv;
                     }
                 }
-                for (int j = 0; j < cold; j++) {
+                for (int j = 0; j < k; j++) {  // CBOW has no private input rows (see the constructor)
                     W2vKernels.add(errors, 0, syn0, ctxOffs[j], n);
-                }
-                for (int j = 0; j < hot; j++) {
-                    W2vKernels.add(errors, 0, inPriv, hotCtx[j], n);
                 }
             }
         }

@@ -209,6 +209,11 @@ public final class InterpolatedModel implements LanguageModel {
     }
 
     @Override
+    public int historySize() {
+        return Math.max(a.historySize(), b.historySize());
+    }
+
+    @Override
     public double[] logProbabilities(int[] ids) {
         return mixLogProbabilities(a.logProbabilities(ids), b.logProbabilities(ids), weight);
     }

@@ -22,8 +22,16 @@ public sealed interface LanguageModel permits NeuralLanguageModel, KneserNeyMode
     int order();
 
     /**
+     * How many previous tokens the model can read: {@code order() - 1}, more for an NNLM with a FOFE input
+     * ({@link NnlmConfig#historySize()}). A caller that trims a context keeps at least this many ids.
+     */
+    default int historySize() {
+        return order() - 1;
+    }
+
+    /**
      * The natural-log probability of each token of a stream given the tokens before it (at most
-     * {@code order() - 1} of them; positions before the start are {@code </s>}).
+     * {@link #historySize()} of them; positions before the start are {@code </s>}).
      *
      * @param ids vocabulary ids, each in [0, vocabulary().size())
      * @return an array as long as {@code ids}
@@ -32,8 +40,8 @@ public sealed interface LanguageModel permits NeuralLanguageModel, KneserNeyMode
     double[] logProbabilities(int[] ids);
 
     /**
-     * The probability distribution of the next token after {@code context} (the last {@code order() - 1} ids
-     * are used; fewer are padded with {@code </s>} on the left).
+     * The probability distribution of the next token after {@code context} (the last {@link #historySize()}
+     * ids are used; fewer are padded with {@code </s>} on the left).
      *
      * @return {@code vocabulary().size()} probabilities that sum to 1 (within rounding)
      */

@@ -19,6 +19,11 @@ import java.util.concurrent.Future;
  * is a product of binary decisions along the word's path in a Huffman tree (Morin and Bengio 2005, with
  * word2vec's tree).
  *
+ * <p>Optionally (an extension beyond Bengio et al.; {@link NnlmConfig#fofe()}) x has one more block, the
+ * fixed-size ordinally-forgetting encoding of the longer history projected by C, Σ_{k&lt;K} α^k C(w_{t−1−k})
+ * (Zhang, Jiang, Xu, Hou and Dai 2015, "The Fixed-Size Ordinally-Forgetting Encoding Method for Neural
+ * Network Language Models", ACL), so that a feed-forward model sees K previous words, not only n − 1.
+ *
  * <p>Immutable and thread-safe: queries allocate their own scratch. Evaluation of long texts uses
  * {@code threads} worker threads (default: the config's).
  */
@@ -67,6 +72,12 @@ public final class NeuralLanguageModel implements LanguageModel {
     @Override
     public int order() {
         return config.order();
+    }
+
+    /** n − 1, or with a FOFE input the longer of n − 1 and the FOFE window K. */
+    @Override
+    public int historySize() {
+        return config.historySize();
     }
 
     NnlmWeights weights() {
@@ -257,7 +268,8 @@ public final class NeuralLanguageModel implements LanguageModel {
     @Override
     public String toString() {
         return "NeuralLanguageModel[n=" + order() + ", " + vocabulary.size() + " words, m=" + config.embeddingDim()
-                + ", h=" + config.hiddenSize() + (config.direct() ? ", direct" : "") + ", "
+                + ", h=" + config.hiddenSize() + (config.direct() ? ", direct" : "")
+                + (config.hasFofe() ? ", fofe=" + config.fofe() + " K=" + config.effectiveFofeWindow() : "") + ", "
                 + config.outputLayer().key() + "]";
     }
 }

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * c        (vocab × dim)          the word feature matrix C; row w is word w's embedding
- * h        (in × hidden)          hidden weights H, in = contextSize · dim; pre-activation = d + x · h
+ * h        (in × hidden)          hidden weights H, in = contextSize · dim (+ dim with FOFE: x's last block is
+ *                                 Σ_k α^k C(w_{t−1−k}), k &lt; K); pre-activation = d + x · h
  * d        (hidden)               hidden bias
  * softmax: out (kp × vp)          output weights, column v = word v's weights over z = [tanh(..); x if direct]
  *          outBias (vp)           b; padding columns −1e30
@@ -21,6 +22,12 @@ final class NnlmWeights {
     final NnlmConfig config;
     final int vocab;
     final int context;
+    /** Previous words a row reads: n − 1, or the FOFE window K if longer. */
+    final int history;
+    /** K, the FOFE window; 0 without FOFE. */
+    final int fofeWindow;
+    /** α^k for k &lt; K: the FOFE weight of the word k + 1 positions back; empty without FOFE. */
+    final float[] fofeWeights;
     final int dim;
     final int hidden;
     final int in;
@@ -41,9 +48,15 @@ final class NnlmWeights {
         this.config = config;
         this.vocab = vocabulary.size();
         this.context = config.contextSize();
+        this.history = config.historySize();
+        this.fofeWindow = config.effectiveFofeWindow();
+        this.fofeWeights = new float[fofeWindow];
+        for (int k = 0; k < fofeWindow; k++) {
+            fofeWeights[k] = (float) Math.pow(config.fofe(), k);
+        }
         this.dim = config.embeddingDim();
         this.hidden = config.hiddenSize();
-        this.in = context * dim;
+        this.in = (context + (fofeWindow > 0 ? 1 : 0)) * dim;
         this.k = hidden + (config.direct() ? in : 0);
         this.hs = config.outputLayer() == NnlmConfig.OutputLayer.HIERARCHICAL_SOFTMAX;
         this.c = new float[vocab * dim];

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * the backward pass fused with the parameter update (Bengio et al. 2003, section 2 and the equations of
  * section 3: output gradients, then the hidden layer, then the rows of C that were used).
  *
- * <p>Shapes (rows = n-grams of the batch): x (rows × in) the concatenated context embeddings, oldest word
- * first; a (rows × hidden) = tanh(d + x·H); z (rows × kp) = [a, x if direct, 0 padding]; y (rows × vp) the
+ * <p>Shapes (rows = n-grams of the batch): contexts (rows × history) the previous word ids, oldest first;
+ * x (rows × in) the concatenated context embeddings, oldest word first, then with FOFE (Zhang et al. 2015)
+ * the block Σ_{k&lt;K} α^k C(w_{t−1−k}); a (rows × hidden) = tanh(d + x·H); z (rows × kp) = [a, x if direct, 0 padding]; y (rows × vp) the
  * scores, then their gradients.
  */
 final class NnlmWorker {
@@ -35,6 +36,11 @@ final class NnlmWorker {
     private final float[] maskA;
     /** Seed of this step's dropout masks (set per mini-batch, so runs are reproducible whatever the thread). */
     long dropoutSeed;
+    // FOFE only: the mini-batch's gradient of C accumulated per word (vocab × dim, rows zeroed after their
+    // step), so that each word's row takes one step per mini-batch however often it occurs in the histories
+    private final float[] gC;
+    private final boolean[] touched;
+    private final int[] touchedIds;
     final OutputKernel.Update update = new OutputKernel.Update();
     // Adam state of the small parameters (shared between workers like the weights)
     float[] mC, vC, mH, vH, mD, vD;
@@ -43,7 +49,7 @@ final class NnlmWorker {
         this.w = w;
         this.kernel = kernel;
         this.maxRows = maxRows;
-        this.contexts = new int[maxRows * w.context];
+        this.contexts = new int[maxRows * w.history];
         this.targets = new int[maxRows];
         this.logp = new double[maxRows];
         this.x = new float[maxRows * w.in];
@@ -58,6 +64,10 @@ final class NnlmWorker {
         this.dropout = training ? (float) w.config.dropout() : 0f;
         this.maskX = dropout > 0 ? new float[maxRows * w.in] : null;
         this.maskA = dropout > 0 ? new float[maxRows * w.hidden] : null;
+        boolean accumulate = training && w.fofeWindow > 0;
+        this.gC = accumulate ? new float[w.vocab * w.dim] : null;
+        this.touched = accumulate ? new boolean[w.vocab] : null;
+        this.touchedIds = accumulate ? new int[w.vocab] : null;
     }
 
     // SplitMix64 (Steele et al. 2014): a stateless stream of 64-bit values from a seed
@@ -82,22 +92,25 @@ final class NnlmWorker {
         return maxRows;
     }
 
-    /** Fills row r with the n-gram ending at stream position t (context padded with {@code </s>}). */
+    /**
+     * Fills row r with the target at stream position t and the {@code history} ids before it (padded with
+     * {@code </s>} before the start).
+     */
     void load(int r, int[] stream, int t) {
-        int ctx = w.context;
-        for (int j = 0; j < ctx; j++) {
-            int p = t - ctx + j;
-            contexts[r * ctx + j] = p >= 0 ? stream[p] : LmVocabulary.EOS_ID;
+        int hist = w.history;
+        for (int j = 0; j < hist; j++) {
+            int p = t - hist + j;
+            contexts[r * hist + j] = p >= 0 ? stream[p] : LmVocabulary.EOS_ID;
         }
         targets[r] = stream[t];
     }
 
-    /** Sets row r's context from the last ids of {@code context} (left padding {@code </s>}). */
+    /** Sets row r's history from the last ids of {@code context} (left padding {@code </s>}). */
     void loadContext(int r, int[] context, int target) {
-        int ctx = w.context;
-        for (int j = 0; j < ctx; j++) {
-            int p = context.length - ctx + j;
-            contexts[r * ctx + j] = p >= 0 ? context[p] : LmVocabulary.EOS_ID;
+        int hist = w.history;
+        for (int j = 0; j < hist; j++) {
+            int p = context.length - hist + j;
+            contexts[r * hist + j] = p >= 0 ? context[p] : LmVocabulary.EOS_ID;
         }
         targets[r] = target;
     }
@@ -107,14 +120,26 @@ final class NnlmWorker {
         int in = w.in;
         int hid = w.hidden;
         int ctx = w.context;
+        int hist = w.history;
+        int first = hist - ctx;
+        int fofe = w.fofeWindow;
         boolean drop = train && dropout > 0;
         if (drop) {
             long state = fillMask(maskX, rows * in, dropoutSeed);
             fillMask(maskA, rows * hid, state);
         }
         for (int r = 0; r < rows; r++) {
+            int ro = r * hist;
             for (int j = 0; j < ctx; j++) {
-                System.arraycopy(w.c, contexts[r * ctx + j] * dim, x, r * in + j * dim, dim);
+                System.arraycopy(w.c, contexts[ro + first + j] * dim, x, r * in + j * dim, dim);
+            }
+            if (fofe > 0) {
+                // the FOFE code z = Σ_k α^k e(w_{t−1−k}) projected by C (Zhang et al. 2015, eq. 1 times C)
+                int fo = r * in + ctx * dim;
+                Arrays.fill(x, fo, fo + dim, 0f);
+                for (int k = 0; k < fofe; k++) {
+                    nn.axpy(w.fofeWeights[k], w.c, contexts[ro + hist - 1 - k] * dim, x, fo, dim);
+                }
             }
             if (drop) {
                 for (int i = r * in; i < (r + 1) * in; i++) {
@@ -295,7 +320,6 @@ final class NnlmWorker {
         int hid = w.hidden;
         int in = w.in;
         int kp = w.kp;
-        int dim = w.dim;
         int ctx = w.context;
         boolean direct = w.config.direct();
         boolean drop = dropout > 0;
@@ -322,29 +346,80 @@ final class NnlmWorker {
                 dd[j] += da[ao + j];
             }
         }
-        OutputKernel.Update u = update;
         denseStep(w.h, dh, mH, vH, true);
         denseStep(w.d, dd, mD, vD, false);
+        if (w.fofeWindow > 0) {
+            embeddingStepAccumulated(rows);
+            return;
+        }
+        int hist = w.history;
+        int first = hist - ctx;
+        int dim = w.dim;
+        // the plain model: one step per occurrence of a word in the contexts (unchanged since the first release)
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < ctx; j++) {
-                int co = contexts[r * ctx + j] * dim;
-                int go = r * in + j * dim;
-                if (!u.adam) {
-                    float lr = u.lr;
-                    float wd = u.weightDecay;
-                    for (int e = 0; e < dim; e++) {
-                        w.c[co + e] -= lr * (dx[go + e] + wd * w.c[co + e]);
-                    }
-                } else {
-                    for (int e = 0; e < dim; e++) {
-                        float gj = dx[go + e] + u.weightDecay * w.c[co + e];
-                        float mj = u.beta1 * mC[co + e] + (1 - u.beta1) * gj;
-                        float vj = u.beta2 * vC[co + e] + (1 - u.beta2) * gj * gj;
-                        mC[co + e] = mj;
-                        vC[co + e] = vj;
-                        w.c[co + e] -= u.lrAdam * mj / ((float) Math.sqrt(vj) + u.eps);
-                    }
+                embeddingStep(contexts[r * hist + first + j] * dim, dx, r * in + j * dim);
+            }
+        }
+    }
+
+    // FOFE: dx's context blocks go to their words' rows, the FOFE block to each of the K history words with
+    // weight α^k; then every word seen takes one step with the sum (the mini-batch gradient of C)
+    private void embeddingStepAccumulated(int rows) {
+        int dim = w.dim;
+        int in = w.in;
+        int ctx = w.context;
+        int hist = w.history;
+        int first = hist - ctx;
+        int fofe = w.fofeWindow;
+        int n = 0;
+        for (int r = 0; r < rows; r++) {
+            int ro = r * hist;
+            for (int j = 0; j < ctx; j++) {
+                int id = contexts[ro + first + j];
+                if (!touched[id]) {
+                    touched[id] = true;
+                    touchedIds[n++] = id;
                 }
+                nn.axpy(1f, dx, r * in + j * dim, gC, id * dim, dim);
+            }
+            int fo = r * in + ctx * dim;
+            for (int k = 0; k < fofe; k++) {
+                int id = contexts[ro + hist - 1 - k];
+                if (!touched[id]) {
+                    touched[id] = true;
+                    touchedIds[n++] = id;
+                }
+                nn.axpy(w.fofeWeights[k], dx, fo, gC, id * dim, dim);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int id = touchedIds[i];
+            int co = id * dim;
+            embeddingStep(co, gC, co);
+            Arrays.fill(gC, co, co + dim, 0f);
+            touched[id] = false;
+        }
+    }
+
+    /** Row C[co, co + dim) takes a step with gradient g[go, go + dim) (+ weight decay), SGD or Adam. */
+    private void embeddingStep(int co, float[] g, int go) {
+        OutputKernel.Update u = update;
+        int dim = w.dim;
+        if (!u.adam) {
+            float lr = u.lr;
+            float wd = u.weightDecay;
+            for (int e = 0; e < dim; e++) {
+                w.c[co + e] -= lr * (g[go + e] + wd * w.c[co + e]);
+            }
+        } else {
+            for (int e = 0; e < dim; e++) {
+                float gj = g[go + e] + u.weightDecay * w.c[co + e];
+                float mj = u.beta1 * mC[co + e] + (1 - u.beta1) * gj;
+                float vj = u.beta2 * vC[co + e] + (1 - u.beta2) * gj * gj;
+                mC[co + e] = mj;
+                vC[co + e] = vj;
+                w.c[co + e] -= u.lrAdam * mj / ((float) Math.sqrt(vj) + u.eps);
             }
         }
     }

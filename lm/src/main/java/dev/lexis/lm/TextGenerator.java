@@ -45,7 +45,7 @@ public record TextGenerator(double temperature, int topK, long seed) {
                     + vocab.size() + " words; all " + encoded.length() + " prompt words are unknown); "
                     + "give at least one known word");
         }
-        int n = model.order() - 1;
+        int n = model.historySize();
         int[] context = new int[n + words + encoded.length() + 1];
         int len = 0;
         context[len++] = LmVocabulary.EOS_ID;

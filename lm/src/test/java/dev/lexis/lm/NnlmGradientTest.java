@@ -52,15 +52,31 @@ class NnlmGradientTest {
         check(NnlmConfig.OutputLayer.HIERARCHICAL_SOFTMAX, true, OutputKernel.get(), 1, 0.3);
     }
 
+    @Test
+    void fofeInputGradientsMatchFiniteDifferences() {
+        // window 4 > n − 1 = 2: the FOFE block reaches words the concatenated context does not; the stream has
+        // a repeated word, so one row of C gets contributions from both blocks and several rows
+        check(NnlmConfig.OutputLayer.SOFTMAX, false, OutputKernel.get(), 5, 0, 0.7, 4);
+        check(NnlmConfig.OutputLayer.SOFTMAX, true, OutputKernel.scalar(), 4, 0, 0.6, 4);
+        check(NnlmConfig.OutputLayer.SOFTMAX, false, OutputKernel.get(), 5, 0.3, 0.8, 0);
+        check(NnlmConfig.OutputLayer.HIERARCHICAL_SOFTMAX, false, OutputKernel.get(), 1, 0, 0.7, 3);
+    }
+
     private static void check(NnlmConfig.OutputLayer output, boolean direct, OutputKernel kernel, int rows) {
         check(output, direct, kernel, rows, 0);
     }
 
     private static void check(NnlmConfig.OutputLayer output, boolean direct, OutputKernel kernel, int rows,
                               double dropout) {
+        check(output, direct, kernel, rows, dropout, 0, 0);
+    }
+
+    private static void check(NnlmConfig.OutputLayer output, boolean direct, OutputKernel kernel, int rows,
+                              double dropout, double fofe, int fofeWindow) {
         LmVocabulary vocab = vocabulary(13);
         NnlmConfig config = NnlmConfig.defaults().withContextSize(2).withEmbeddingDim(3).withHiddenSize(5)
-                .withDirect(direct).withOutputLayer(output).withDropout(dropout);
+                .withDirect(direct).withOutputLayer(output).withDropout(dropout).withFofe(fofe)
+                .withFofeWindow(fofeWindow);
         NnlmWeights w = new NnlmWeights(config, vocab, kernel);
         w.initialize(vocab, 11);
         SplittableRandom random = new SplittableRandom(3);
@@ -70,15 +86,16 @@ class NnlmGradientTest {
         for (int i = 0; i < w.d.length; i++) {
             w.d[i] = (float) (random.nextDouble() - 0.5) * 0.2f;
         }
-        int[] stream = new int[rows + 2];
+        int[] stream = new int[rows + 2 + (fofe > 0 ? 3 : 0)];
         for (int i = 0; i < stream.length; i++) {
             stream[i] = random.nextInt(vocab.size());
         }
         stream[1] = stream[0]; // a repeated context word: its row of C gets two contributions
         NnlmWorker worker = new NnlmWorker(w, kernel, rows, true);
         worker.dropoutSeed = 42;
+        int start = stream.length - rows;
         for (int r = 0; r < rows; r++) {
-            worker.load(r, stream, r + 2);
+            worker.load(r, stream, start + r);
         }
         NnlmWeights before = w.copy(vocab);
         worker.update.lr = 1f;
@@ -86,7 +103,8 @@ class NnlmGradientTest {
         NnlmWeights after = w.copy(vocab);
         w.copyFrom(before);
 
-        String what = output + (direct ? " direct" : "") + " " + kernel.name() + " dropout " + dropout;
+        String what = output + (direct ? " direct" : "") + " " + kernel.name() + " dropout " + dropout
+                + " fofe " + fofe + " K " + config.effectiveFofeWindow();
         int checked = 0;
         checked += checkArray(what + " C", w, w.c, before.c, after.c, worker, rows, all(w.c.length));
         checked += checkArray(what + " H", w, w.h, before.h, after.h, worker, rows, all(w.h.length));

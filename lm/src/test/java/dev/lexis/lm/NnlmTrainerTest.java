@@ -101,7 +101,9 @@ class NnlmTrainerTest {
         Path valid = TinyCorpus.write(dir, "valid.txt", 100, 2);
         for (NnlmConfig c : List.of(
                 small().withEpochs(2).withOptimizer(NnlmConfig.Optimizer.ADAM).withLearningRate(0.01).withDropout(0.2),
-                small().withEpochs(3).withLearningRateDecay(1e-3))) {
+                small().withEpochs(3).withLearningRateDecay(1e-3),
+                small().withEpochs(2).withOptimizer(NnlmConfig.Optimizer.ADAM).withLearningRate(0.01).withFofe(0.7)
+                        .withFofeWindow(6))) {
             NeuralLanguageModel whole = new NnlmTrainer(c).train(train, valid, null);
             Path ckpt = dir.resolve("run.ckpt");
             int killEpoch = c.epochs();
@@ -133,6 +135,52 @@ class NnlmTrainerTest {
             assertEquals(whole.provenance().get("model.valid_perplexity"),
                     resumed.provenance().get("model.valid_perplexity"));
         }
+    }
+
+    @Test
+    void fofeModelTrainsSavesAndLoadsAndPlainFilesKeepTheirKeys() throws Exception {
+        Path train = TinyCorpus.write(dir, "train.txt", 600, 1);
+        Path valid = TinyCorpus.write(dir, "valid.txt", 100, 2);
+        NnlmConfig c = small().withEpochs(2).withOptimizer(NnlmConfig.Optimizer.ADAM).withLearningRate(0.01)
+                .withFofe(0.7).withDropout(0.1);
+        assertEquals(20, c.effectiveFofeWindow(), "0.7^19 >= 0.001 > 0.7^20");
+        assertEquals(20, c.historySize());
+        NeuralLanguageModel m = new NnlmTrainer(c).train(train, valid, null);
+        double ppl = Perplexity.of(m, valid).perplexity();
+        assertTrue(ppl < 8, "valid perplexity " + ppl);
+        assertEquals(20, m.historySize());
+        assertTrue(m.toString().contains("fofe=0.7 K=20"), m.toString());
+        // a context longer than K: only the last 20 ids matter
+        int[] ids = m.vocabulary().encode(valid).ids();
+        int[] longContext = java.util.Arrays.copyOf(ids, 30);
+        int[] lastK = java.util.Arrays.copyOfRange(ids, 10, 30);
+        assertArrayEquals(m.nextDistribution(longContext), m.nextDistribution(lastK), 0);
+        double sum = 0;
+        for (double x : m.nextDistribution(longContext)) {
+            sum += x;
+        }
+        assertEquals(1, sum, 1e-5);
+        Path file = dir.resolve("fofe.lexis");
+        m.save(file);
+        ModelFile saved = ModelFile.load(file, "nnlm");
+        assertEquals("0.7", saved.config("fofe"));
+        assertEquals("0", saved.config("fofe_window"));
+        assertArrayEquals(new int[] {(3 + 1) * 8, 16}, saved.tensor("H").shape(), "H reads n − 1 blocks and FOFE's");
+        LanguageModel back = LanguageModel.load(file);
+        assertEquals(c, ((NeuralLanguageModel) back).config());
+        assertArrayEquals(m.logProbabilities(ids), back.logProbabilities(ids), 1e-9);
+        // the plain model writes no FOFE keys: its files are those of earlier versions, which read as plain
+        NeuralLanguageModel plain = new NnlmTrainer(small().withEpochs(1)).train(train, valid, null);
+        Path plainFile = dir.resolve("plain.lexis");
+        plain.save(plainFile);
+        ModelFile plainSaved = ModelFile.load(plainFile, "nnlm");
+        assertTrue(plainSaved.findConfig("fofe").isEmpty());
+        assertEquals(0, ((NeuralLanguageModel) LanguageModel.load(plainFile)).config().fofe());
+        assertEquals(3, plain.historySize());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> small().withFofe(1));
+        assertEquals("fofe must be >= 0 (0 = off) and < 1, got 1.0", bad.getMessage());
+        assertEquals("fofeWindow must be 0 (automatic) to 1000, got -1",
+                assertThrows(IllegalArgumentException.class, () -> small().withFofeWindow(-1)).getMessage());
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.Map;
  * <pre>
  * LmBench --data DIR [--epochs 5] [--threads 2] [--batch 64] [--optimizer sgd] [--lr 0] [--direct]
  *         [--hidden 100] [--dim 60] [--order 5] [--dropout 0] [--weight-decay 0] [--lr-decay 0] [--patience 2]
- *         [--seed 1] [--save MODEL] [--skip-hs] [--skip-softmax] [--max-train-words N]
+ *         [--seed 1] [--save MODEL] [--skip-hs] [--skip-softmax] [--max-train-words N] [--fofe ALPHA]
+ *         [--fofe-window K]
  * </pre>
  */
 public final class LmBench {
@@ -57,6 +58,8 @@ public final class LmBench {
                 .withWeightDecay(Double.parseDouble(opt.getOrDefault("weight-decay", "0")))
                 .withLearningRateDecay(Double.parseDouble(opt.getOrDefault("lr-decay", "0")))
                 .withSeed(Long.parseLong(opt.getOrDefault("seed", "1")))
+                .withFofe(Double.parseDouble(opt.getOrDefault("fofe", "0")))
+                .withFofeWindow(Integer.parseInt(opt.getOrDefault("fofe-window", "0")))
                 .withMinCount(4);
 
         int maxWords = Integer.parseInt(opt.getOrDefault("max-train-words", "0"));
@@ -139,7 +142,8 @@ public final class LmBench {
         return "train_words_per_s=" + p.get("model.train_words_per_second") + "\tepochs_run=" + p.get("model.epochs_run")
                 + "\ttrain_s=" + p.get("model.train_seconds") + "\tn=" + c.order() + "\tm=" + c.embeddingDim()
                 + "\th=" + c.hiddenSize() + "\tdirect=" + c.direct() + "\toptimizer=" + c.optimizer()
-                + "\tlr=" + c.effectiveLearningRate() + "\tdropout=" + c.dropout() + "\tweight_decay="
+                + "\tlr=" + c.effectiveLearningRate() + "\tdropout=" + c.dropout() + "\tfofe=" + c.fofe() + "\tfofe_window=" + c.effectiveFofeWindow()
+                + "\tweight_decay="
                 + c.weightDecay() + "\tvalid_ppl_best_epoch=" + p.get("model.valid_perplexity")
                 + "\tbatch=" + c.batchSize() + "\tthreads=" + c.threads()
                 + "\tkernel=" + p.get("model.output_kernel");

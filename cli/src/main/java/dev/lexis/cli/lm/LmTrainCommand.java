@@ -70,6 +70,12 @@ public final class LmTrainCommand extends Subcommand {
     @Option(names = "--dropout", defaultValue = "0", paramLabel = "P", description = "Dropout rate on the concatenated embeddings and the hidden units during training, 0 = none (default: ${DEFAULT-VALUE}).")
     double dropout;
 
+    @Option(names = "--fofe", defaultValue = "0", paramLabel = "ALPHA", description = "Add a FOFE input (Zhang et al. 2015; beyond Bengio et al.): the sum of the previous words' embeddings weighted ALPHA^k by distance k, beside the n-1 concatenated ones; 0 = off, the plain model (default: ${DEFAULT-VALUE}). Try 0.7.")
+    double fofe;
+
+    @Option(names = "--fofe-window", defaultValue = "0", paramLabel = "K", description = "Previous words in the FOFE sum, 0 = until ALPHA^K < 0.001 (20 words for 0.7) (default: ${DEFAULT-VALUE}).")
+    int fofeWindow;
+
     @Option(names = "--patience", defaultValue = "2", paramLabel = "N", description = "Stop after N epochs without a better validation perplexity (default: ${DEFAULT-VALUE}).")
     int patience;
 
@@ -97,14 +103,16 @@ public final class LmTrainCommand extends Subcommand {
                     .withMinCount(minCount).withMaxVocab(maxVocab).withEpochs(epochs).withBatchSize(batch)
                     .withOptimizer(NnlmConfig.Optimizer.parse(optimizer)).withLearningRate(lr)
                     .withLearningRateDecay(lrDecay).withWeightDecay(weightDecay).withDropout(dropout).withPatience(patience)
-                    .withSeed(seed);
+                    .withSeed(seed).withFofe(fofe).withFofeWindow(fofeWindow);
             if (threads != null) {
                 config = config.withThreads(threads);
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage()
                     .replace("contextSize must be 1 to 16, got " + (order - 1), "--order must be 2 to 17, got " + order)
-                    .replace("dropout must", "--dropout must"));
+                    .replace("dropout must", "--dropout must")
+                    .replace("fofeWindow must", "--fofe-window must")
+                    .replace("fofe must", "--fofe must"));
         }
         Path ckpt = checkpoint != null ? checkpoint : Path.of(output + ".ckpt");
         NnlmTrainer trainer;
@@ -120,8 +128,10 @@ public final class LmTrainCommand extends Subcommand {
             note("resuming " + resume + ": its model, optimizer, rate and dropout settings apply; --epochs "
                     + epochs + ", --threads and --patience from this command; checkpoint " + ckpt);
         } else {
-            note(String.format(Locale.ROOT, "n=%d m=%d h=%d%s %s, %s, batch %d, dropout %s, %d thread(s), checkpoint %s",
-                    order, dim, hidden, direct ? " direct" : "", config.outputLayer().key(),
+            note(String.format(Locale.ROOT, "n=%d m=%d h=%d%s%s %s, %s, batch %d, dropout %s, %d thread(s), checkpoint %s",
+                    order, dim, hidden, direct ? " direct" : "",
+                    config.hasFofe() ? " fofe " + fofe + " (K " + config.effectiveFofeWindow() + ")" : "",
+                    config.outputLayer().key(),
                     config.optimizer().name().toLowerCase(Locale.ROOT), batch, dropout, config.threads(), ckpt));
         }
         NeuralLanguageModel model = trainer.train(train, valid, p -> note(p.toString()));

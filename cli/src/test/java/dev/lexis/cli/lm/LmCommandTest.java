@@ -146,6 +146,31 @@ class LmCommandTest {
     }
 
     @Test
+    void trainWithFofeWritesItIntoTheModelAndPerplexityReadsIt() throws Exception {
+        Path nnlm = dir.resolve("f.nnlm");
+        Result r = run("lm", "train", "--train", train.toString(), "--valid", valid.toString(), "--output",
+                nnlm.toString(), "--order", "3", "--dim", "8", "--hidden", "16", "--min-count", "1", "--epochs", "1",
+                "--batch", "16", "--threads", "1", "--optimizer", "adam", "--lr", "0.01", "--fofe", "0.7",
+                "--fofe-window", "8", "--checkpoint-every", "0");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("n=3 m=8 h=16 fofe 0.7 (K 8) softmax"), r.err());
+        assertEquals("0.7", ModelFile.load(nnlm, "nnlm").config("fofe"));
+        assertEquals("8", ModelFile.load(nnlm, "nnlm").config("fofe_window"));
+        r = run("lm", "perplexity", "--model", nnlm.toString(), "--data", valid.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.outLines().get(r.outLines().size() - 1).startsWith("perplexity="), r.out());
+
+        r = run("lm", "train", "--train", train.toString(), "--valid", valid.toString(), "--output",
+                nnlm.toString(), "--fofe", "1.5");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--fofe must be >= 0 (0 = off) and < 1, got 1.5"), r.err());
+        r = run("lm", "train", "--train", train.toString(), "--valid", valid.toString(), "--output",
+                nnlm.toString(), "--fofe", "0.7", "--fofe-window", "5000");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--fofe-window must be 0 (automatic) to 1000, got 5000"), r.err());
+    }
+
+    @Test
     void badInputsAreOneLineErrors() throws Exception {
         Path empty = dir.resolve("empty.txt");
         Files.writeString(empty, "");

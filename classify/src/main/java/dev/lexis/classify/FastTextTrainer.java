@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
 
 /**
  * Trains a {@link FastTextClassifier} as fastText's supervised mode does (Joulin et al. 2016): input rows
- * initialised uniformly in ±1/dim, output rows at zero; per example, SGD on the softmax cross-entropy with a
+ * initialised uniformly in ±1/dim ({@link FastTextInit}; only the words' rows and the n-gram buckets that the
+ * training texts hash to are materialised, the only rows training changes), output rows at zero; per example, SGD on the softmax cross-entropy with a
  * learning rate that decays linearly from {@code learningRate} to 0 over all epochs; {@code threads} workers
  * update the shared matrices without locks (Hogwild, Recht et al. 2011), each on its share of every epoch.
  * With one thread, training is reproducible from the seed. With a dev set, the epoch with the best dev
@@ -88,9 +89,38 @@ public final class FastTextTrainer {
             start[i + 1] = start[i] + n;
         }
 
+        // the bucket rows training touches are the only ones it changes: store those, renumbered after the words
+        // (storedBuckets in increasing order); the others keep their initial values (FastTextInit)
+        int wordCount = words.size();
+        int buckets = features.rows() - wordCount;
+        int[] bucketRow = new int[buckets];
+        int end = start[train.size()];
+        for (int f = 0; f < end; f++) {
+            if (feats[f] >= wordCount) {
+                bucketRow[feats[f] - wordCount] = 1;
+            }
+        }
+        int stored = 0;
+        for (int b = 0; b < buckets; b++) {
+            stored += bucketRow[b];
+        }
+        int[] storedBuckets = new int[stored];
+        for (int b = 0, k = 0; b < buckets; b++) {
+            if (bucketRow[b] != 0) {
+                storedBuckets[k] = b;
+                bucketRow[b] = wordCount + k++;
+            }
+        }
+        for (int f = 0; f < end; f++) {
+            if (feats[f] >= wordCount) {
+                feats[f] = bucketRow[feats[f] - wordCount];
+            }
+        }
+
         final int[] allFeats = feats;
         int dim = config.embeddingDim();
         int classes = labels.size();
+        float[] input = initInput(wordCount, storedBuckets, dim, config.seed());
         SplittableRandom random = new SplittableRandom(config.seed());
         int threads = Math.min(config.threads(), Math.max(1, train.size()));
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
@@ -98,15 +128,6 @@ public final class FastTextTrainer {
             th.setDaemon(true);
             return th;
         }) : null;
-        float[] input;
-        try {
-            input = initInput(features.rows(), dim, random, threads, pool);
-        } catch (RuntimeException e) {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-            throw e;
-        }
         float[] output = new float[classes * dim];
         float[] prior = Examples.prior(y, classes);
 
@@ -165,8 +186,8 @@ public final class FastTextTrainer {
                 double devAccuracy = Double.NaN;
                 boolean best = true;
                 if (!dev.isEmpty()) {
-                    devAccuracy = accuracy(new FastTextClassifier(config, labels, words, wordCounts, input, output,
-                            prior), dev, devY);
+                    devAccuracy = accuracy(new FastTextClassifier(config, labels, words, wordCounts, input,
+                            storedBuckets, output, prior), dev, devY);
                     best = devAccuracy > bestDev;
                     if (best) {
                         bestDev = devAccuracy;
@@ -183,50 +204,26 @@ public final class FastTextTrainer {
             }
         }
         if (bestInput != null) {
-            return new FastTextClassifier(config, labels, words, wordCounts, bestInput, bestOutput, prior);
+            return new FastTextClassifier(config, labels, words, wordCounts, bestInput, storedBuckets, bestOutput,
+                    prior);
         }
-        return new FastTextClassifier(config, labels, words, wordCounts, input, output, prior);   // ours alone now
+        return new FastTextClassifier(config, labels, words, wordCounts, input, storedBuckets, output,
+                prior);   // ours alone now
     }
 
-    /** Blocks of the input matrix, each initialised from its own split of the random stream. */
-    private static final int INIT_BLOCKS = 16;
-
     /**
-     * The input matrix (rows, dim), uniform in ±1/dim as fastText's: {@link #INIT_BLOCKS} blocks of rows, each from
-     * its own {@link SplittableRandom#split() split} of {@code random} (taken in order, so the values depend on the
-     * seed only, not on the threads), filled on the pool's threads and this one.
+     * The stored rows of the input matrix (words + storedBuckets.length, dim) at their initial values
+     * ({@link FastTextInit}): word {@code w} is row {@code w} of the whole matrix, stored bucket {@code k} is row
+     * {@code words + storedBuckets[k]}.
      */
-    private static float[] initInput(int rows, int dim, SplittableRandom random, int threads, ExecutorService pool) {
-        float[] input = new float[rows * dim];
-        SplittableRandom[] streams = new SplittableRandom[INIT_BLOCKS];
-        for (int b = 0; b < INIT_BLOCKS; b++) {
-            streams[b] = random.split();
+    private static float[] initInput(int words, int[] storedBuckets, int dim, long seed) {
+        float[] input = new float[(words + storedBuckets.length) * dim];
+        long base = FastTextInit.base(seed);
+        for (int w = 0; w < words; w++) {
+            FastTextInit.fillRow(base, w, dim, input, w * dim);
         }
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable fill = () -> {
-            for (int b = next.getAndIncrement(); b < INIT_BLOCKS; b = next.getAndIncrement()) {
-                int from = (int) ((long) input.length * b / INIT_BLOCKS);
-                int to = (int) ((long) input.length * (b + 1) / INIT_BLOCKS);
-                SplittableRandom r = streams[b];
-                for (int i = from; i < to; i++) {
-                    input[i] = (float) ((r.nextDouble() * 2 - 1) / dim);
-                }
-            }
-        };
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 1; t < threads; t++) {
-            futures.add(pool.submit(fill));
-        }
-        fill.run();
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("fasttext initialisation failed: " + e.getCause(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("fasttext initialisation interrupted", e);
-            }
+        for (int k = 0; k < storedBuckets.length; k++) {
+            FastTextInit.fillRow(base, (long) words + storedBuckets[k], dim, input, (words + k) * dim);
         }
         return input;
     }

@@ -1,0 +1,53 @@
+package dev.lexis.classify;
+
+/**
+ * The initial value of every input-matrix entry of the fastText-style classifier, as a pure function of the seed
+ * and the entry's position: entry {@code (row, d)} is uniform in ±1/dim (fastText's range) and computed from
+ * {@code index = row * dim + d} alone by a counter-based generator (SplitMix64's finaliser, Steele et al. 2014, over
+ * {@code base + (index + 1) · γ}, the stream {@link java.util.SplittableRandom} draws). Because no entry depends on
+ * another, the trainer initialises only the rows that training touches, and a loaded model recomputes an
+ * untouched row (a hashed bigram never seen in training) exactly when a text needs it; the model file stores
+ * only the rows training changed.
+ */
+final class FastTextInit {
+    /** The rule's name, stored in model files; a file naming another rule is refused. */
+    static final String RULE = "uniform(-1/dim,1/dim) splitmix64(mix(seed), row*dim+d) v1";
+
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+    private FastTextInit() {
+    }
+
+    /** The generator's base for {@code seed} (mixed, so that nearby seeds give unrelated streams). */
+    static long base(long seed) {
+        return mix64(seed ^ 0x6C6578697346544CL);   // "lexisFTL"
+    }
+
+    /** Entry {@code (row, d)} of the initial input matrix of dimension {@code dim}. */
+    static float value(long base, long row, int d, int dim) {
+        long z = mix64(base + (row * dim + d + 1) * GOLDEN_GAMMA);
+        double u = (z >>> 11) * 0x1.0p-53;                 // uniform in [0, 1), 53 bits
+        return (float) ((u * 2 - 1) / dim);
+    }
+
+    /** Writes row {@code row}'s initial values to {@code out[off .. off+dim)}. */
+    static void fillRow(long base, long row, int dim, float[] out, int off) {
+        for (int d = 0; d < dim; d++) {
+            out[off + d] = value(base, row, d, dim);
+        }
+    }
+
+    /** Adds row {@code row}'s initial values to {@code acc[0 .. dim)}. */
+    static void addRow(long base, long row, int dim, float[] acc) {
+        for (int d = 0; d < dim; d++) {
+            acc[d] += value(base, row, d, dim);
+        }
+    }
+
+    // SplitMix64's output function (Stafford's Mix13)
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

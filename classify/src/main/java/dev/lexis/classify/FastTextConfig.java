@@ -35,7 +35,7 @@ public record FastTextConfig(int embeddingDim, int epochs, double learningRate, 
         check(buckets >= 0, "buckets must be >= 0, got " + buckets);
         check(minCount >= 1, "minCount must be >= 1, got " + minCount);
         check(threads >= 1, "threads must be >= 1, got " + threads);
-        TextAnalyzer.of(analyzer);
+        TextAnalyzer.check(analyzer);
     }
 
     private static void check(boolean ok, String message) {

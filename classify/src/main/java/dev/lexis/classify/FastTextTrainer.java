@@ -43,50 +43,90 @@ public final class FastTextTrainer {
         int[] y = Examples.labelIds(train, labelIndex, labels);
         int[] devY = Examples.labelIds(dev, labelIndex, labels);
         TextAnalyzer analyzer = TextAnalyzer.of(config.analyzer());
-
-        List<List<String>> tokens = new ArrayList<>(train.size());
-        Map<String, Long> counts = new HashMap<>();
-        for (LabelledText example : train) {
-            List<String> t = analyzer.tokens(example.text());
-            tokens.add(t);
-            for (String w : t) {
-                counts.merge(w, 1L, Long::sum);
+        int threads = Math.min(config.threads(), Math.max(1, train.size()));
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread th = new Thread(r, "fasttext-worker");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        try {
+            return train(train, dev, listener, labels, y, devY, analyzer, threads, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
-        // vocabulary: by decreasing count, then alphabetically (deterministic)
-        List<String> words = new ArrayList<>();
-        counts.forEach((w, c) -> {
-            if (c >= config.minCount()) {
-                words.add(w);
+    }
+
+    private FastTextClassifier train(List<LabelledText> train, List<LabelledText> dev, TrainingListener listener,
+                                     List<String> labels, int[] y, int[] devY, TextAnalyzer analyzer, int threads,
+                                     ExecutorService pool) {
+        long prepStart = System.nanoTime();
+        // the tokens of every example, in chunks on all threads (the start of a run is cold code: splitting it
+        // halves the wait while the JIT compiles)
+        @SuppressWarnings("unchecked")
+        List<String>[] tokens = new List[train.size()];
+        inParallel(train.size(), threads, pool, (chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                tokens[i] = analyzer.tokens(train.get(i).text());
             }
         });
-        words.sort((a, b) -> {
-            int byCount = Long.compare(counts.get(b), counts.get(a));
-            return byCount != 0 ? byCount : a.compareTo(b);
-        });
-        Map<String, Integer> wordIds = new HashMap<>();
+        // the vocabulary in order of first occurrence (deterministic, and no sort on the cold start of a run)
+        Map<String, int[]> counts = new HashMap<>();
+        List<String> seen = new ArrayList<>();
+        for (List<String> t : tokens) {
+            for (String w : t) {
+                int[] c = counts.get(w);
+                if (c == null) {
+                    counts.put(w, c = new int[1]);
+                    seen.add(w);
+                }
+                c[0]++;
+            }
+        }
+        List<String> words = new ArrayList<>(seen.size());
+        Map<String, Integer> wordIds = new HashMap<>(2 * seen.size());
+        for (String w : seen) {
+            if (counts.get(w)[0] >= config.minCount()) {
+                wordIds.put(w, words.size());
+                words.add(w);
+            }
+        }
         long[] wordCounts = new long[words.size()];
         for (int i = 0; i < words.size(); i++) {
-            wordIds.put(words.get(i), i);
-            wordCounts[i] = counts.get(words.get(i));
+            wordCounts[i] = counts.get(words.get(i))[0];
         }
         FastTextFeatures features = new FastTextFeatures(wordIds, config.wordNgrams(), config.buckets());
 
-        // encode every example once: features of example i are feats[start[i] .. start[i+1])
+        // encode every example once, in chunks on all threads: features of example i are feats[start[i] .. start[i+1])
         int[] start = new int[train.size() + 1];
-        int[] feats = new int[16];
-        int[] scratch = new int[16];
+        int[][] chunkFeats = new int[threads][];
+        inParallel(train.size(), threads, pool, (chunk, from, to) -> {
+            int[] out = new int[16];
+            int[] scratch = new int[16];
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                List<String> t = tokens[i];
+                if (scratch.length < features.maxFeatures(t.size())) {
+                    scratch = new int[features.maxFeatures(t.size())];
+                }
+                int k = features.features(t, scratch);
+                while (out.length < n + k) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                System.arraycopy(scratch, 0, out, n, k);
+                n += k;
+                start[i + 1] = k;                       // lengths first, offsets below
+            }
+            chunkFeats[chunk] = Arrays.copyOf(out, n);
+        });
         for (int i = 0; i < train.size(); i++) {
-            List<String> t = tokens.get(i);
-            if (scratch.length < features.maxFeatures(t.size())) {
-                scratch = new int[features.maxFeatures(t.size())];
-            }
-            int n = features.features(t, scratch);
-            while (feats.length < start[i] + n) {
-                feats = Arrays.copyOf(feats, feats.length * 2);
-            }
-            System.arraycopy(scratch, 0, feats, start[i], n);
-            start[i + 1] = start[i] + n;
+            start[i + 1] += start[i];
+        }
+        int[] feats = new int[start[train.size()]];
+        for (int t = 0, off = 0; t < threads; t++) {
+            System.arraycopy(chunkFeats[t], 0, feats, off, chunkFeats[t].length);
+            off += chunkFeats[t].length;
         }
 
         // the bucket rows training touches are the only ones it changes: store those, renumbered after the words
@@ -120,14 +160,17 @@ public final class FastTextTrainer {
         final int[] allFeats = feats;
         int dim = config.embeddingDim();
         int classes = labels.size();
-        float[] input = initInput(wordCount, storedBuckets, dim, config.seed());
+        float[] input = new float[(wordCount + stored) * dim];
+        long base = FastTextInit.base(config.seed());
+        inParallel(wordCount + stored, threads, pool, (chunk, from, to) -> {
+            for (int r = from; r < to; r++) {       // stored row r is row r (a word) or words + its bucket of A
+                long row = r < wordCount ? r : (long) wordCount + storedBuckets[r - wordCount];
+                FastTextInit.fillRow(base, row, dim, input, r * dim);
+            }
+        });
+        listener.onNote(String.format(java.util.Locale.ROOT, "fasttext: %,d words, %,d of %,d n-gram buckets used, "
+                + "%,d features; prepared in %.2f s", wordCount, stored, buckets, end, (System.nanoTime() - prepStart) / 1e9));
         SplittableRandom random = new SplittableRandom(config.seed());
-        int threads = Math.min(config.threads(), Math.max(1, train.size()));
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread th = new Thread(r, "fasttext-worker");
-            th.setDaemon(true);
-            return th;
-        }) : null;
         float[] output = new float[classes * dim];
         float[] prior = Examples.prior(y, classes);
 
@@ -143,65 +186,59 @@ public final class FastTextTrainer {
         double bestDev = -1;
         float[] bestInput = null;
         float[] bestOutput = null;
-        try {
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                for (int i = order.length - 1; i > 0; i--) {     // example order: seeded shuffle per epoch
-                    int j = random.nextInt(i + 1);
-                    int tmp = order[i];
-                    order[i] = order[j];
-                    order[j] = tmp;
-                }
-                long t0 = System.nanoTime();
-                long done = (long) epoch * train.size();
-                List<Future<?>> futures = new ArrayList<>();
-                for (int t = 1; t < threads; t++) {
-                    Worker w = workers[t];
-                    int from = (int) ((long) order.length * t / threads);
-                    int to = (int) ((long) order.length * (t + 1) / threads);
-                    futures.add(pool.submit(() -> w.run(order, from, to, threads, done, total, allFeats, start, y,
-                            input, output)));
-                }
-                workers[0].run(order, 0, order.length / threads, threads, done, total, feats, start, y, input, output);
-                for (Future<?> f : futures) {
-                    try {
-                        f.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        throw new IllegalStateException("fasttext training failed: " + e.getCause(), e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("fasttext training interrupted", e);
-                    }
-                }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                double loss = 0;
-                for (Worker w : workers) {
-                    loss += w.lossSum;
-                    w.lossSum = 0;
-                }
-                loss /= train.size();
-                if (Double.isNaN(loss)) {
-                    throw new IllegalStateException("epoch " + (epoch + 1) + ": loss is NaN (learning rate "
-                            + config.learningRate() + "); try a lower rate");
-                }
-                double devAccuracy = Double.NaN;
-                boolean best = true;
-                if (!dev.isEmpty()) {
-                    devAccuracy = accuracy(new FastTextClassifier(config, labels, words, wordCounts, input,
-                            storedBuckets, output, prior), dev, devY);
-                    best = devAccuracy > bestDev;
-                    if (best) {
-                        bestDev = devAccuracy;
-                        bestInput = input.clone();
-                        bestOutput = output.clone();
-                    }
-                }
-                listener.onEpoch(new TrainingListener.EpochReport(epoch + 1, config.epochs(), loss, devAccuracy,
-                        train.size() / seconds, best));
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {     // example order: seeded shuffle per epoch
+                int j = random.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+            long t0 = System.nanoTime();
+            long done = (long) epoch * train.size();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 1; t < threads; t++) {
+                Worker w = workers[t];
+                int from = (int) ((long) order.length * t / threads);
+                int to = (int) ((long) order.length * (t + 1) / threads);
+                futures.add(pool.submit(() -> w.run(order, from, to, threads, done, total, allFeats, start, y,
+                        input, output)));
             }
+            workers[0].run(order, 0, order.length / threads, threads, done, total, feats, start, y, input, output);
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("fasttext training failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("fasttext training interrupted", e);
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double loss = 0;
+            for (Worker w : workers) {
+                loss += w.lossSum;
+                w.lossSum = 0;
+            }
+            loss /= train.size();
+            if (Double.isNaN(loss)) {
+                throw new IllegalStateException("epoch " + (epoch + 1) + ": loss is NaN (learning rate "
+                        + config.learningRate() + "); try a lower rate");
+            }
+            double devAccuracy = Double.NaN;
+            boolean best = true;
+            if (!dev.isEmpty()) {
+                devAccuracy = accuracy(new FastTextClassifier(config, labels, words, wordCounts, input,
+                        storedBuckets, output, prior), dev, devY);
+                best = devAccuracy > bestDev;
+                if (best) {
+                    bestDev = devAccuracy;
+                    bestInput = input.clone();
+                    bestOutput = output.clone();
+                }
+            }
+            listener.onEpoch(new TrainingListener.EpochReport(epoch + 1, config.epochs(), loss, devAccuracy,
+                    train.size() / seconds, best));
         }
         if (bestInput != null) {
             return new FastTextClassifier(config, labels, words, wordCounts, bestInput, storedBuckets, bestOutput,
@@ -211,21 +248,33 @@ public final class FastTextTrainer {
                 prior);   // ours alone now
     }
 
-    /**
-     * The stored rows of the input matrix (words + storedBuckets.length, dim) at their initial values
-     * ({@link FastTextInit}): word {@code w} is row {@code w} of the whole matrix, stored bucket {@code k} is row
-     * {@code words + storedBuckets[k]}.
-     */
-    private static float[] initInput(int words, int[] storedBuckets, int dim, long seed) {
-        float[] input = new float[(words + storedBuckets.length) * dim];
-        long base = FastTextInit.base(seed);
-        for (int w = 0; w < words; w++) {
-            FastTextInit.fillRow(base, w, dim, input, w * dim);
+    /** Runs {@code chunk(index, from, to)} over [0, n) in {@code threads} contiguous chunks, on the pool and this thread. */
+    private static void inParallel(int n, int threads, ExecutorService pool, Chunk chunk) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            int from = (int) ((long) n * t / threads);
+            int to = (int) ((long) n * (t + 1) / threads);
+            int index = t;
+            futures.add(pool.submit(() -> chunk.run(index, from, to)));
         }
-        for (int k = 0; k < storedBuckets.length; k++) {
-            FastTextInit.fillRow(base, (long) words + storedBuckets[k], dim, input, (words + k) * dim);
+        chunk.run(0, 0, n / threads);
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("fasttext preparation failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("fasttext preparation interrupted", e);
+            }
         }
-        return input;
+    }
+
+    private interface Chunk {
+        void run(int chunk, int from, int to);
     }
 
     static double accuracy(TextClassifier model, List<LabelledText> data, int[] y) {

@@ -2,6 +2,7 @@ package dev.lexis.classify;
 
 import dev.lexis.tokenize.Tokenizer;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a text into tokens with a {@link Tokenizer} of the tokenize module; named by a spec string that is
@@ -44,8 +45,11 @@ public final class TextAnalyzer {
         this.tokenizer = tokenizer;
     }
 
+    /** Analyzers built so far, by spec (they are immutable and thread-safe; building a Lucene chain is slow). */
+    private static final ConcurrentHashMap<String, TextAnalyzer> BUILT = new ConcurrentHashMap<>();
+
     /**
-     * The analyzer named by {@code spec}.
+     * The analyzer named by {@code spec} (built once per spec and shared).
      *
      * @throws IllegalArgumentException for an unknown spec, naming the known ones
      */
@@ -53,14 +57,43 @@ public final class TextAnalyzer {
         if (spec == null) {
             throw new IllegalArgumentException("analyzer must be a name, got null; " + KNOWN);
         }
-        String tokenizerSpec = switch (spec) {
+        TextAnalyzer built = BUILT.get(spec);
+        if (built == null) {
+            built = build(spec);
+            TextAnalyzer raced = BUILT.putIfAbsent(spec, built);
+            if (raced != null) {
+                built = raced;
+            }
+        }
+        return built;
+    }
+
+    /**
+     * Checks that {@code spec} names an analyzer, without building the built-in ones (building the Lucene chain of
+     * {@code kim} costs a noticeable part of a short run's start when the run uses another analyzer).
+     *
+     * @throws IllegalArgumentException for an unknown spec, as {@link #of(String)}
+     */
+    static void check(String spec) {
+        if (spec == null || builtIn(spec) == null) {
+            of(spec);
+        }
+    }
+
+    private static String builtIn(String spec) {
+        return switch (spec) {
             case "kim" -> KIM_CHAIN + "|lowercase";
             case "kim-cased" -> KIM_CHAIN;
             case "whitespace" -> "whitespace";
             case "lowercase" -> "whitespace+lowercase";
             case "words" -> WORDS_CHAIN;
-            default -> spec;
+            default -> null;
         };
+    }
+
+    private static TextAnalyzer build(String spec) {
+        String builtIn = builtIn(spec);
+        String tokenizerSpec = builtIn != null ? builtIn : spec;
         try {
             return new TextAnalyzer(spec, Tokenizer.named(tokenizerSpec));
         } catch (IllegalArgumentException e) {

@@ -84,7 +84,7 @@ public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, L
         check(initRange > 0, "initRange must be > 0, got " + initRange);
         check(patience >= 0, "patience must be >= 0, got " + patience);
         check(threads >= 1, "threads must be >= 1, got " + threads);
-        TextAnalyzer.of(analyzer);
+        TextAnalyzer.check(analyzer);
     }
 
     private static void check(boolean ok, String message) {

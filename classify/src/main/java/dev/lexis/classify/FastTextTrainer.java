@@ -331,23 +331,15 @@ public final class FastTextTrainer {
             Arrays.fill(grad, 0f);
             for (int c = 0; c < classes; c++) {
                 float alpha = lr * ((c == target ? 1f : 0f) - z[c]);
-                int row = c * dim;
-                for (int d = 0; d < dim; d++) {
-                    grad[d] += alpha * output[row + d];
-                }
-                for (int d = 0; d < dim; d++) {
-                    output[row + d] += alpha * hidden[d];
-                }
+                axpy(alpha, output, c * dim, grad, 0, dim);
+                axpy(alpha, hidden, 0, output, c * dim, dim);
             }
             float scale = 1f / nf;
             for (int d = 0; d < dim; d++) {
                 grad[d] *= scale;
             }
             for (int f = f0; f < f0 + nf; f++) {
-                int row = feats[f] * dim;
-                for (int d = 0; d < dim; d++) {
-                    input[row + d] += grad[d];
-                }
+                add(grad, input, feats[f] * dim, dim);
             }
             return loss;
         }
@@ -358,14 +350,35 @@ public final class FastTextTrainer {
     static void average(float[] input, int[] feats, int f0, int n, float[] hidden, int dim) {
         Arrays.fill(hidden, 0, dim, 0f);
         for (int f = f0; f < f0 + n; f++) {
-            int row = feats[f] * dim;
-            for (int d = 0; d < dim; d++) {
-                hidden[d] += input[row + d];
-            }
+            addRow(input, feats[f] * dim, hidden, dim);
         }
         float scale = 1f / n;
         for (int d = 0; d < dim; d++) {
             hidden[d] *= scale;
+        }
+    }
+
+    // The row kernels are methods of their own, called once per feature or class: small and called often, the JIT
+    // compiles them within the first few hundred examples of a run rather than after an epoch.
+
+    // y[yOff .. yOff+n) += a * x[xOff .. xOff+n)
+    static void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int d = 0; d < n; d++) {
+            y[yOff + d] += a * x[xOff + d];
+        }
+    }
+
+    // acc[0 .. n) += m[off .. off+n)
+    static void addRow(float[] m, int off, float[] acc, int n) {
+        for (int d = 0; d < n; d++) {
+            acc[d] += m[off + d];
+        }
+    }
+
+    // m[off .. off+n) += v[0 .. n)
+    static void add(float[] v, float[] m, int off, int n) {
+        for (int d = 0; d < n; d++) {
+            m[off + d] += v[d];
         }
     }
 

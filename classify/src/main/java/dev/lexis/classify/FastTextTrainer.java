@@ -73,24 +73,10 @@ public final class FastTextTrainer {
         });
         // the vocabulary in order of first occurrence (deterministic, and no sort on the cold start of a run)
         Map<String, int[]> counts = new HashMap<>();
-        List<String> seen = new ArrayList<>();
-        for (List<String> t : tokens) {
-            for (String w : t) {
-                int[] c = counts.get(w);
-                if (c == null) {
-                    counts.put(w, c = new int[1]);
-                    seen.add(w);
-                }
-                c[0]++;
-            }
-        }
-        List<String> words = new ArrayList<>(seen.size());
-        Map<String, Integer> wordIds = new HashMap<>(2 * seen.size());
-        for (String w : seen) {
-            if (counts.get(w)[0] >= config.minCount()) {
-                wordIds.put(w, words.size());
-                words.add(w);
-            }
+        List<String> words = vocabulary(tokens, counts, config.minCount());
+        Map<String, Integer> wordIds = new HashMap<>(2 * words.size());
+        for (int i = 0; i < words.size(); i++) {
+            wordIds.put(words.get(i), i);
         }
         long[] wordCounts = new long[words.size()];
         for (int i = 0; i < words.size(); i++) {
@@ -120,42 +106,15 @@ public final class FastTextTrainer {
             }
             chunkFeats[chunk] = Arrays.copyOf(out, n);
         });
-        for (int i = 0; i < train.size(); i++) {
-            start[i + 1] += start[i];
-        }
-        int[] feats = new int[start[train.size()]];
-        for (int t = 0, off = 0; t < threads; t++) {
-            System.arraycopy(chunkFeats[t], 0, feats, off, chunkFeats[t].length);
-            off += chunkFeats[t].length;
-        }
+        int[] feats = concatenate(chunkFeats, start);
 
         // the bucket rows training touches are the only ones it changes: store those, renumbered after the words
         // (storedBuckets in increasing order); the others keep their initial values (FastTextInit)
         int wordCount = words.size();
         int buckets = features.rows() - wordCount;
-        int[] bucketRow = new int[buckets];
-        int end = start[train.size()];
-        for (int f = 0; f < end; f++) {
-            if (feats[f] >= wordCount) {
-                bucketRow[feats[f] - wordCount] = 1;
-            }
-        }
-        int stored = 0;
-        for (int b = 0; b < buckets; b++) {
-            stored += bucketRow[b];
-        }
-        int[] storedBuckets = new int[stored];
-        for (int b = 0, k = 0; b < buckets; b++) {
-            if (bucketRow[b] != 0) {
-                storedBuckets[k] = b;
-                bucketRow[b] = wordCount + k++;
-            }
-        }
-        for (int f = 0; f < end; f++) {
-            if (feats[f] >= wordCount) {
-                feats[f] = bucketRow[feats[f] - wordCount];
-            }
-        }
+        int[] storedBuckets = storeTouchedBuckets(feats, wordCount, buckets);
+        int stored = storedBuckets.length;
+        int end = feats.length;
 
         final int[] allFeats = feats;
         int dim = config.embeddingDim();
@@ -187,12 +146,7 @@ public final class FastTextTrainer {
         float[] bestInput = null;
         float[] bestOutput = null;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {     // example order: seeded shuffle per epoch
-                int j = random.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
+            shuffle(order, random);                       // example order: seeded shuffle per epoch
             long t0 = System.nanoTime();
             long done = (long) epoch * train.size();
             List<Future<?>> futures = new ArrayList<>();
@@ -246,6 +200,84 @@ public final class FastTextTrainer {
         }
         return new FastTextClassifier(config, labels, words, wordCounts, input, storedBuckets, output,
                 prior);   // ours alone now
+    }
+
+    // The loops of a run's preparation and epochs are methods of their own: in one long method the JIT would
+    // compile the whole method on the stack (OSR) for each hot loop, which costs far more on a short run.
+
+    /** The words counted at least {@code minCount} times in order of first occurrence; fills {@code counts}. */
+    private static List<String> vocabulary(List<String>[] tokens, Map<String, int[]> counts, int minCount) {
+        List<String> seen = new ArrayList<>();
+        for (List<String> t : tokens) {
+            for (String w : t) {
+                int[] c = counts.get(w);
+                if (c == null) {
+                    counts.put(w, c = new int[1]);
+                    seen.add(w);
+                }
+                c[0]++;
+            }
+        }
+        List<String> words = new ArrayList<>(seen.size());
+        for (String w : seen) {
+            if (counts.get(w)[0] >= minCount) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The bucket rows training touches are the only ones it changes: returns their bucket numbers in increasing
+     * order and renumbers the features in place, bucket {@code storedBuckets[k]} to row {@code words + k}.
+     */
+    private static int[] storeTouchedBuckets(int[] feats, int words, int buckets) {
+        int[] bucketRow = new int[buckets];
+        for (int f : feats) {
+            if (f >= words) {
+                bucketRow[f - words] = 1;
+            }
+        }
+        int stored = 0;
+        for (int b = 0; b < buckets; b++) {
+            stored += bucketRow[b];
+        }
+        int[] storedBuckets = new int[stored];
+        for (int b = 0, k = 0; b < buckets; b++) {
+            if (bucketRow[b] != 0) {
+                storedBuckets[k] = b;
+                bucketRow[b] = words + k++;
+            }
+        }
+        for (int f = 0; f < feats.length; f++) {
+            if (feats[f] >= words) {
+                feats[f] = bucketRow[feats[f] - words];
+            }
+        }
+        return storedBuckets;
+    }
+
+    /** The chunks' features in one array; turns {@code start}'s per-example lengths into offsets. */
+    private static int[] concatenate(int[][] chunkFeats, int[] start) {
+        for (int i = 0; i + 1 < start.length; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] feats = new int[start[start.length - 1]];
+        for (int t = 0, off = 0; t < chunkFeats.length; t++) {
+            System.arraycopy(chunkFeats[t], 0, feats, off, chunkFeats[t].length);
+            off += chunkFeats[t].length;
+        }
+        return feats;
+    }
+
+    /** Fisher-Yates shuffle of {@code order}. */
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
     }
 
     /** Runs {@code chunk(index, from, to)} over [0, n) in {@code threads} contiguous chunks, on the pool and this thread. */

@@ -84,7 +84,7 @@ public final class TextCnnTrainer {
         TextCnnConfig resolved = new TextCnnConfig(config.mode(), config.embeddings(), dim, config.filterWidths(),
                 config.featureMaps(), config.padding(), config.stride(), config.dropout(), config.maxNorm(),
                 config.batchSize(), config.epochs(), config.learningRate(), config.rho(), config.epsilon(),
-                config.initRange(), config.scaleVectors(), config.normalizeVectors(), config.patience(), config.threads(), config.seed(),
+                config.initRange(), config.scaleVectors(), config.normalizeVectors(), config.tuneUnknownWords(), config.patience(), config.threads(), config.seed(),
                 config.analyzer());
         TextAnalyzer analyzer = TextAnalyzer.of(config.analyzer());
 
@@ -156,8 +156,12 @@ public final class TextCnnTrainer {
             }
         }
         CnnMode mode = config.mode();
-        float[] embStatic = mode.hasStaticChannel() ? emb : null;
-        float[] embTuned = mode.hasTunedChannel() ? (mode.hasStaticChannel() ? emb.clone() : emb) : null;
+        // static mode with tuneUnknownWords: one channel that is trained, except the rows of pre-trained vectors
+        boolean tuneUnknown = mode == CnnMode.STATIC && config.tuneUnknownWords();
+        boolean[] frozen = tuneUnknown ? pretrained : null;
+        float[] embStatic = mode.hasStaticChannel() && !tuneUnknown ? emb : null;
+        float[] embTuned = mode.hasTunedChannel() ? (mode.hasStaticChannel() ? emb.clone() : emb)
+                : tuneUnknown ? emb : null;
         int[] widths = config.filterWidths().stream().mapToInt(Integer::intValue).toArray();
         CnnNet net = new CnnNet(v, dim, config.featureMaps(), widths, labels.size(), resolved.effectivePadding(),
                 config.stride(), embStatic, embTuned);
@@ -173,7 +177,8 @@ public final class TextCnnTrainer {
         }
         net.initWeightsKim(random, maxTokens);
         float[] prior = Examples.prior(y, labels.size());
-        return new Run(resolved, net, labels, words, wordCounts, prior, ids, y, dev, devY, random, listener).train();
+        return new Run(resolved, net, labels, words, wordCounts, prior, ids, y, dev, devY, random, listener, frozen)
+                .train();
     }
 
     /** Scales {@code a[off … off + n)} to unit L2 norm (a zero vector stays zero). */
@@ -248,13 +253,17 @@ public final class TextCnnTrainer {
         int steps;
         int[] touchedRows = new int[1024];
         int touchedCount;
+        /** Rows of the trained channel that stay fixed (static mode's pre-trained vectors), or null. */
+        final boolean[] frozen;
 
         final CnnNet.Workspace ws = new CnnNet.Workspace();
         final CnnNet.Gradients[] grads;
 
         Run(TextCnnConfig config, CnnNet net, List<String> labels, List<String> words, long[] wordCounts, float[] prior,
-            int[][] ids, int[] y, List<LabelledText> dev, int[] devY, SplittableRandom random, TrainingListener listener) {
+            int[][] ids, int[] y, List<LabelledText> dev, int[] devY, SplittableRandom random, TrainingListener listener,
+            boolean[] frozen) {
             this.config = config;
+            this.frozen = frozen;
             this.net = net;
             this.labels = labels;
             this.words = words;
@@ -350,8 +359,12 @@ public final class TextCnnTrainer {
                 }
             }
             Snapshot keep = best != null ? best : new Snapshot(net);
-            return new TextCnnClassifier(config, labels, words, wordCounts, keep.toNet(net, 1 - config.dropout()),
-                    prior);
+            CnnNet trained = keep.toNet(net, 1 - config.dropout());
+            if (frozen != null) {       // static mode's one channel, trained for its unknown words only
+                trained = new Snapshot(trained).toNet(new CnnNet(net.vocab, net.dim, net.maps, net.widths, net.classes,
+                        net.padding, net.stride, trained.embTuned, null), 1, null);
+            }
+            return new TextCnnClassifier(config, labels, words, wordCounts, trained, prior);
         }
 
         int[][] encode(List<LabelledText> data) {
@@ -443,7 +456,7 @@ public final class TextCnnTrainer {
             for (int i = 0; i < size; i++) {
                 int r = ws.start[i];
                 for (int id : batchIds[i]) {
-                    if (id >= 0) {
+                    if (id >= 0 && (frozen == null || !frozen[id])) {
                         if (!touched[id]) {
                             touched[id] = true;
                             if (touchedCount == touchedRows.length) {
@@ -531,8 +544,13 @@ public final class TextCnnTrainer {
 
         /** The trained net for inference: the softmax weights scaled by {@code keep} (Kim's dropout at test time). */
         CnnNet toNet(CnnNet like, double keep) {
+            return toNet(like, keep, embTuned);
+        }
+
+        /** As {@link #toNet(CnnNet, double)} with {@code like}'s static channel and {@code tuned} as the tuned one. */
+        CnnNet toNet(CnnNet like, double keep, float[] tuned) {
             CnnNet net = new CnnNet(like.vocab, like.dim, like.maps, like.widths, like.classes, like.padding,
-                    like.stride, like.embStatic, embTuned);
+                    like.stride, like.embStatic, tuned);
             System.arraycopy(convW, 0, net.convW, 0, convW.length);
             System.arraycopy(convB, 0, net.convB, 0, convB.length);
             for (int i = 0; i < outW.length; i++) {

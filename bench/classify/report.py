@@ -41,6 +41,10 @@ def main(path):
                   f"| {show(lf, 'acc', '{:.1%}')} | {show(ft, 'acc', '{:.1%}')} "
                   f"| {show(lf, 'process_wall_s', '{:.2f}')} s | {show(ft, 'process_wall_s', '{:.2f}')} s "
                   f"| {b / a:.2f}x |")
+            if all("cpu_s" in kv for kv in lf + ft):
+                c, d = med(lf, "cpu_s"), med(ft, "cpu_s")
+                print(f"| same, CPU seconds (user + system) | {name} | | | {show(lf, 'cpu_s', '{:.2f}')} s "
+                      f"| {show(ft, 'cpu_s', '{:.2f}')} s | {d / c:.2f}x |")
             if all("train_test_wall_s" in kv for kv in ft):
                 c = med(ft, "train_test_wall_s")
                 print(f"| same, fastText `supervised` + `test` (Lexis's command also tests) | {name} | | "

@@ -6,6 +6,7 @@
 #     `lexis classify train --model fasttext ... --test` (the ./lexis launcher: JVM start, CSV, training, model file,
 #     test) against `fasttext supervised` alone and with `fasttext test`; LEXIS_CLASSIFY_FT_RUNS runs each
 #     (default 1), alternating, after one untimed lexis run (it builds when stale and writes the class-data archive);
+#     also the CPU seconds (user + system) of each process, steadier than wall time on a shared machine;
 #   single-sentence predict latency;
 #   `cv`: MR 10-fold cross-validation (Kim's protocol) for Lexis CNN-rand;
 #   `trec`: TREC CNN-rand over seeds 1-5 (LEXIS_CLASSIFY_SEEDS), analyzers kim and kim-cased, mean and standard
@@ -70,6 +71,7 @@ ftopts=(-dim 100 -epoch 10 -lr 0.5 -wordNgrams 2 -bucket 200000 -minCount 1 -thr
 lxopts=(--set embeddingDim=100 --set epochs=10 --set learningRate=0.5 --set wordNgrams=2 --set buckets=200000
         --set minCount=1 --set threads=2 --set analyzer=lowercase)
 now() { date +%s.%N; }
+cpu() { awk '{printf "%.2f", $1 + $2}' "$cache/cpu.txt"; }   # user + system CPU seconds of the last timed process
 "$repo/lexis" classify train --model fasttext --train "$trec_train" --test "$trec_test" --dev-fraction 0 \
   --output "$cache/warmup-lexis.lexis" "${lxopts[@]}" > /dev/null 2>&1     # build if stale; class-data archive
 for data in mr trec; do
@@ -82,18 +84,20 @@ with open(sys.argv[2],"w",encoding="utf-8") as o:
   done
   for run in $(seq "${LEXIS_CLASSIFY_FT_RUNS:-1}"); do
     start=$(now)
-    out=$("$repo/lexis" classify train --model fasttext --train "$tr" --test "$te" --dev-fraction 0 \
-          --output "$cache/$data-lexis.lexis" "${lxopts[@]}" 2>/dev/null)
+    out=$(/usr/bin/time -f '%U %S' -o "$cache/cpu.txt" "$repo/lexis" classify train --model fasttext --train "$tr" \
+          --test "$te" --dev-fraction 0 --output "$cache/$data-lexis.lexis" "${lxopts[@]}" 2>/dev/null)
     wall=$(echo "$(now) - $start" | bc)
     acc=$(echo "$out" | tail -n 1 | sed -n 's/^accuracy=\([0-9.]*\).*/\1/p')
-    echo -e "RESULT_$data\tlexis-fasttext\tacc=$acc\tprocess_wall_s=$wall\trun=$run\tload=$(cut -d' ' -f1 /proc/loadavg)" \
+    echo -e "RESULT_$data\tlexis-fasttext\tacc=$acc\tprocess_wall_s=$wall\tcpu_s=$(cpu)\trun=$run\tload=$(cut -d' ' -f1 /proc/loadavg)" \
       | tee -a "$results" >&2
     start=$(now)
-    fasttext supervised -input "$cache/$data-train.ft" -output "$cache/$data-ft" "${ftopts[@]}"
+    /usr/bin/time -f '%U %S' -o "$cache/cpu.txt" fasttext supervised -input "$cache/$data-train.ft" \
+      -output "$cache/$data-ft" "${ftopts[@]}"
+    ftcpu=$(cpu)
     mid=$(now)
     acc=$(fasttext test "$cache/$data-ft.bin" "$cache/$data-test.ft" | awk '/^P@1/ {print $2}')
     end=$(now)
-    echo -e "RESULT_$data\tfasttext\tacc=$acc\tprocess_wall_s=$(echo "$mid - $start" | bc)\ttrain_test_wall_s=$(echo "$end - $start" | bc)\trun=$run" \
+    echo -e "RESULT_$data\tfasttext\tacc=$acc\tprocess_wall_s=$(echo "$mid - $start" | bc)\tcpu_s=$ftcpu\ttrain_test_wall_s=$(echo "$end - $start" | bc)\trun=$run" \
       | tee -a "$results" >&2
   done
 done

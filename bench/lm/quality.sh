@@ -7,6 +7,9 @@
 #     (the README's D.nnlm run: Adam lr 0.001, no dropout, n=5, m=60, h=100, at most 5 epochs, rate halved
 #      and best weights restored when an epoch does not improve the validation perplexity, stop after 2 such
 #      epochs, 2 threads)
+#   FOFE (the optional long-history input, README section lm): add --fofe ALPHA [--fofe-window K], e.g.
+#     bench/lm/quality.sh --max-train-words 200000 --epochs 4 --optimizer adam --lr 0.001 --dropout 0.25 --fofe 0.95
+#   Set LEXIS_BENCH_CACHE to a directory of its own per run when several runs are queued.
 # Runs under nice -n 19 (a long run on a shared machine); prints a Markdown table on stdout (bench/lm/report.py), the raw RESULT lines, epoch
 # lines and the CPU time (/usr/bin/time) on stderr.
 set -euo pipefail

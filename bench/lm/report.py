@@ -42,5 +42,5 @@ if "nnlm_softmax" in rows:
     cpu = f", CPU {float(s['train_cpu_s']):,.0f} s" if "train_cpu_s" in s else ""
     print(f"\nLexis NNLM: {s.get('epochs_run')} epochs, training wall {float(s.get('train_s', 'nan')):,.0f} s{cpu}; "
           f"m={s.get('m')} h={s.get('h')} direct={s.get('direct')} {s.get('optimizer')} lr={s.get('lr')} "
-          f"dropout={s.get('dropout', '0')} weight_decay={s.get('weight_decay', '0')} batch={s.get('batch')} "
+          f"dropout={s.get('dropout', '0')} fofe={s.get('fofe', '0.0')} (K {s.get('fofe_window', '0')}) weight_decay={s.get('weight_decay', '0')} batch={s.get('batch')} "
           f"threads={s.get('threads')}.")

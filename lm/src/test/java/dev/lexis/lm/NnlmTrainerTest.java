@@ -160,6 +160,12 @@ class NnlmTrainerTest {
             sum += x;
         }
         assertEquals(1, sum, 1e-5);
+        // sampling and the mixture hand the model its whole history, not only n − 1 words
+        KneserNeyModel kn = KneserNeyModel.train(m.vocabulary(), m.vocabulary().encode(train).ids(), 3, 2, 0);
+        assertEquals(20, new InterpolatedModel(m, kn, 0.5).historySize());
+        assertEquals(2, kn.historySize());
+        List<String> text = new TextGenerator(1.0, 0, 3).generate(m, "the cat", 25);
+        assertEquals(text, new TextGenerator(1.0, 0, 3).generate(m, "the cat", 25));
         Path file = dir.resolve("fofe.lexis");
         m.save(file);
         ModelFile saved = ModelFile.load(file, "nnlm");

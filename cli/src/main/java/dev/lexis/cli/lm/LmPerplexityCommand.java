@@ -7,6 +7,7 @@ import dev.lexis.lm.KneserNeyModel;
 import dev.lexis.lm.LanguageModel;
 import dev.lexis.lm.NeuralLanguageModel;
 import dev.lexis.lm.Perplexity;
+import dev.lexis.lm.UnigramCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import picocli.CommandLine.ParameterException;
                 "With --mix, also the other model's and the mixture weight*p(MODEL) + (1-weight)*p(NGRAM_MODEL);",
                 "with --tune, first a line with the three perplexities on the tuning text.",
                 "--mix repeated mixes three or more models, with weights chosen on --tune by expectation-maximisation.",
+                "--cache N adds a unigram cache of the last N tokens (Kuhn & De Mori 1990) to the mixture (needs --tune).",
                 "The last line is: perplexity=... words=N oov=K",
                 "Example: lexis lm perplexity --model brown.nnlm --mix brown.kn5 --tune brown/valid.txt --data brown/test.txt"})
 public final class LmPerplexityCommand extends Subcommand {
@@ -42,6 +44,9 @@ public final class LmPerplexityCommand extends Subcommand {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Text to evaluate, one tokenized sentence per line.")
     Path data;
 
+    @Option(names = "--cache", paramLabel = "N", description = "Add a unigram cache component: p(w) = count of w among the previous N tokens / N (Kuhn & De Mori 1990); its weight comes from --tune.")
+    Integer cache;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the NNLM (default: all cores).")
     Integer threads;
 
@@ -53,7 +58,14 @@ public final class LmPerplexityCommand extends Subcommand {
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
-        if (tune != null && mixFiles.isEmpty()) {
+        if (cache != null && cache < 1) {
+            throw new ParameterException(spec.commandLine(), "--cache must be >= 1 tokens, got " + cache);
+        }
+        if (cache != null && tune == null) {
+            throw new ParameterException(spec.commandLine(), "--cache adds a component to the mixture: its weight is "
+                    + "chosen with --tune VALID_FILE");
+        }
+        if (tune != null && mixFiles.isEmpty() && cache == null) {
             throw new ParameterException(spec.commandLine(), "--tune chooses the weight of a mixture: it needs --mix");
         }
         if (mixFiles.size() > 1 && tune == null) {
@@ -61,11 +73,11 @@ public final class LmPerplexityCommand extends Subcommand {
                     + "of a mixture of " + (mixFiles.size() + 1) + " models are chosen with --tune VALID_FILE");
         }
         LanguageModel model = load(modelFile);
-        if (mixFiles.isEmpty()) {
+        if (mixFiles.isEmpty() && cache == null) {
             out().println(Perplexity.of(model, data).summaryLine());
             return 0;
         }
-        if (mixFiles.size() > 1) {
+        if (mixFiles.size() > 1 || cache != null) {
             return mixMany(model);
         }
         Path mixFile = mixFiles.get(0);
@@ -93,7 +105,7 @@ public final class LmPerplexityCommand extends Subcommand {
         return 0;
     }
 
-    // k >= 3 models: weights by EM on the --tune text, each model evaluated once per text
+    // k >= 3 models, or a cache: weights by EM on the --tune text, each model evaluated once per text
     private int mixMany(LanguageModel model) throws Exception {
         List<Path> files = new ArrayList<>();
         List<LanguageModel> models = new ArrayList<>();
@@ -105,10 +117,15 @@ public final class LmPerplexityCommand extends Subcommand {
             files.add(f);
             models.add(m);
         }
+        int k = models.size() + (cache != null ? 1 : 0);
         EncodedText held = encode(model, tune);
-        double[][] hl = new double[models.size()][];
-        for (int i = 0; i < hl.length; i++) {
+        double[][] hl = new double[k][];
+        for (int i = 0; i < models.size(); i++) {
             hl[i] = models.get(i).logProbabilities(held.ids());
+        }
+        int size = model.vocabulary().size();
+        if (cache != null) {
+            hl[k - 1] = UnigramCache.logProbabilities(held.ids(), size, cache);
         }
         double[] weights = InterpolatedModel.tuneWeights(hl);
         StringBuilder w = new StringBuilder();
@@ -117,16 +134,21 @@ public final class LmPerplexityCommand extends Subcommand {
         }
         StringBuilder line = new StringBuilder(tune + ": perplexity");
         for (int i = 0; i < hl.length; i++) {
-            line.append(String.format(Locale.ROOT, " model%d=%.2f", i + 1, Perplexity.of(hl[i], held).perplexity()));
+            line.append(cache != null && i == k - 1 ? " cache"
+                    : String.format(Locale.ROOT, " model%d=%.2f", i + 1, Perplexity.of(hl[i], held).perplexity()));
         }
         line.append(String.format(Locale.ROOT, " mixture=%.2f (weights %s)",
                 Perplexity.of(InterpolatedModel.mixLogProbabilities(hl, weights), held).perplexity(), w));
         out().println(line);
         EncodedText text = encode(model, data);
-        double[][] l = new double[models.size()][];
-        for (int i = 0; i < l.length; i++) {
+        double[][] l = new double[k][];
+        for (int i = 0; i < models.size(); i++) {
             l[i] = models.get(i).logProbabilities(text.ids());
             out().println(files.get(i) + " " + describe(models.get(i)) + ": " + Perplexity.of(l[i], text).summaryLine());
+        }
+        if (cache != null) {
+            l[k - 1] = UnigramCache.logProbabilities(text.ids(), size, cache);
+            out().println("cache (unigram, last " + cache + " tokens): not a model alone (0 for unseen words)");
         }
         out().println("mixture weights=" + w + " (chosen on " + tune + "):");
         out().println(Perplexity.of(InterpolatedModel.mixLogProbabilities(l, weights), text).summaryLine());

@@ -106,6 +106,23 @@ class LmCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--mix given 2 times: the weights of a mixture of 3 models are chosen with --tune"),
                 r.err());
+        // a unigram cache as one more component (its weight by EM on --tune, which it needs)
+        r = run("lm", "perplexity", "--model", nnlm.toString(), "--mix", kn.toString(), "--cache", "50",
+                "--tune", train.toString(), "--data", valid.toString());
+        assertEquals(0, r.code(), r.err());
+        lines = r.outLines();
+        assertTrue(lines.get(0).matches(".*: perplexity model1=[0-9.]+ model2=[0-9.]+ cache mixture=[0-9.]+ "
+                + "\\(weights [0-9.]+,[0-9.]+,[0-9.]+\\)"), r.out());
+        assertTrue(r.out().contains("cache (unigram, last 50 tokens): not a model alone"), r.out());
+        assertTrue(lines.get(lines.size() - 1).matches("perplexity=[0-9.]+ words=\\d+ oov=0"), r.out());
+        r = run("lm", "perplexity", "--model", nnlm.toString(), "--cache", "50", "--data", valid.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--cache adds a component to the mixture: its weight is chosen with --tune"),
+                r.err());
+        r = run("lm", "perplexity", "--model", nnlm.toString(), "--cache", "0", "--tune", train.toString(), "--data",
+                valid.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--cache must be >= 1 tokens, got 0"), r.err());
 
         Result g1 = run("lm", "generate", "--model", nnlm.toString(), "--prompt", "the cat", "--words", "12",
                 "--temperature", "0.8", "--top-k", "5", "--seed", "3");

@@ -63,7 +63,7 @@ def main(path):
             print(f"\nTREC CNN-rand, analyzer {analyzer}, {ts['runs']} seeds ({ts.get('seeds', '')}): "
                   f"{float(ts['acc']):.1%} ± {float(ts['acc_std']):.1%} (Kim 2014: 91.2 %)")
     modes = [(m, by.get("RESULT_mode_" + m, {}).get("lexis-textcnn")) for m in
-             ("rand", "static", "non-static", "multichannel")]
+             ("rand", "static", "static-tuned", "non-static", "multichannel")]
     if any(kv for _, kv in modes):
         print("\n| TextCNN mode (MR fold 1) | accuracy |\n|---|---|")
         for m, kv in modes:

@@ -12,7 +12,8 @@
 #   `trec`: TREC CNN-rand over seeds 1-5 (LEXIS_CLASSIFY_SEEDS), analyzers kim and kim-cased, mean and standard
 #     deviation of the test accuracy;
 #   `vectors`: word vectors trained by Lexis on the English prose corpus (negative sampling), then CNN
-#     rand / static / non-static / multichannel on MR fold 1 (analyzer "words", as the corpus is normalised).
+#     rand / static / static with tuneUnknownWords / non-static / multichannel on MR fold 1 (analyzer "words", as
+#     the corpus is normalised).
 # Usage: bench/classify/run.sh [EPOCHS] [SECTION ...]   sections: textcnn fasttext cv trec vectors
 #   (default: textcnn fasttext; EPOCHS default 10, Kim used 25)
 #   LEXIS_CLASSIFY_RESULTS=FILE writes the raw lines there instead of $cache/results.txt;
@@ -131,11 +132,13 @@ if [[ "$sections" == *" vectors "* ]]; then
     nice -n 19 "$repo/lexis" word2vec --input "$norm" --output "$vec" --model "$w2vmodel" --loss ns --dim "$w2vdim" \
       --min-count "$w2vmin" --epochs "$w2vepochs" --threads 2 >&2
   fi
-  for mode in rand static non-static multichannel; do
+  for variant in rand static static-tuned non-static multichannel; do
+    mode=${variant%-tuned}
     emb=(); [ $mode = rand ] || emb=(--set embeddings="$vec" --set normalizeVectors="${LEXIS_CLASSIFY_NORMALIZE:-false}")
+    [ $variant = static-tuned ] && emb+=(--set tuneUnknownWords=true)   # the words without a vector are learned
     # analyzer "words": the corpus normalisation of normalize_corpus.py, so the tokens are the vectors' words
     "${java[@]}" train --model textcnn --train "$fold/train.csv" --test "$fold/test.csv" --set mode=$mode "${emb[@]}" \
-      --set analyzer=words --set epochs="$epochs" --set threads=2 | sed "s/^RESULT/RESULT_mode_$mode/" \
+      --set analyzer=words --set epochs="$epochs" --set threads=2 | sed "s/^RESULT/RESULT_mode_$variant/" \
       | tee -a "$results" >&2
   done
 fi

@@ -41,6 +41,10 @@ import java.util.Set;
  * @param tuneUnknownWords static mode: the words without a pre-trained vector are learned with the network
  *                      (Adadelta on their rows only) instead of staying at their random initial vectors; the
  *                      pre-trained vectors stay fixed. Default false (Kim's CNN-static freezes every row)
+ * @param standardizeVectors pre-trained modes: centre each dimension of the vectors (subtract their mean vector, the
+ *                      direction word2vec vectors share; Mu and Viswanath 2018) and scale it to the standard
+ *                      deviation of the rand initialisation (after {@code normalizeVectors}; instead of
+ *                      {@code scaleVectors}' one factor for all dimensions). Default false
  * @param patience      stop after this many epochs without a better dev accuracy; 0 = run all epochs
  * @param threads       threads for the backward pass (the forward GEMM uses the nn kernels' threads,
  *                      system property {@code lexis.nn.threads})
@@ -50,13 +54,13 @@ import java.util.Set;
 public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, List<Integer> filterWidths,
                             int featureMaps, int padding, int stride, double dropout, double maxNorm, int batchSize,
                             int epochs, double learningRate, double rho, double epsilon, double initRange,
-                            boolean scaleVectors, boolean normalizeVectors, boolean tuneUnknownWords, int patience,
-                            int threads, long seed, String analyzer) {
+                            boolean scaleVectors, boolean normalizeVectors, boolean tuneUnknownWords,
+                            boolean standardizeVectors, int patience, int threads, long seed, String analyzer) {
 
     static final Set<String> KEYS = Set.of("mode", "embeddings", "embeddingDim", "filterWidths", "featureMaps",
             "padding", "stride", "dropout", "maxNorm", "batchSize", "epochs", "learningRate", "rho", "epsilon",
-            "initRange", "scaleVectors", "normalizeVectors", "tuneUnknownWords", "patience", "threads", "seed",
-            "analyzer");
+            "initRange", "scaleVectors", "normalizeVectors", "tuneUnknownWords", "standardizeVectors", "patience",
+            "threads", "seed", "analyzer");
 
     public TextCnnConfig {
         if (mode == null) {
@@ -100,7 +104,7 @@ public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, L
     /** Kim's CNN-rand with the paper's settings. */
     public static TextCnnConfig defaults() {
         return new TextCnnConfig(CnnMode.RAND, "", 0, List.of(3, 4, 5), 100, -1, 1, 0.5, 3, 50, 25, 1.0, 0.95, 1e-6,
-                0.25, true, false, false, 0, Props.defaultThreads(), 3435, TextAnalyzer.DEFAULT);
+                0.25, true, false, false, false, 0, Props.defaultThreads(), 3435, TextAnalyzer.DEFAULT);
     }
 
     /** The padding actually used: {@link #padding()}, or the largest width − 1 when it is -1. */
@@ -125,94 +129,101 @@ public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, L
     public TextCnnConfig withMode(CnnMode v) {
         return new TextCnnConfig(v, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, threads, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, seed, analyzer);
     }
 
     /** Pre-trained vectors and the mode that uses them. */
     public TextCnnConfig withEmbeddings(CnnMode m, String file) {
         return new TextCnnConfig(m, file, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, threads, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withEmbeddingDim(int v) {
         return new TextCnnConfig(mode, embeddings, v, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, threads, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withFilters(List<Integer> widths, int maps) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, widths, maps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, threads, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withPaddingAndStride(int pad, int str) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, pad, str, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, threads, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withDropout(double v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, v,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, threads, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withBatchSize(int v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, v, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, threads, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withEpochs(int v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, v, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, threads, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withScaleVectors(boolean v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, v, normalizeVectors, tuneUnknownWords, patience, threads, seed, analyzer);
+                initRange, v, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, seed, analyzer);
     }
 
     /** Whether each pre-trained vector is scaled to unit length first (see {@link #normalizeVectors()}). */
     public TextCnnConfig withNormalizeVectors(boolean v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, v, tuneUnknownWords, patience, threads, seed, analyzer);
+                initRange, scaleVectors, v, tuneUnknownWords, standardizeVectors, patience, threads, seed, analyzer);
     }
 
     /** Whether static mode fine-tunes the words that have no pre-trained vector (see {@link #tuneUnknownWords()}). */
     public TextCnnConfig withTuneUnknownWords(boolean v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, v, patience, threads, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, v, standardizeVectors, patience, threads, seed, analyzer);
+    }
+
+    /** Whether each dimension of the vectors is centred and scaled (see {@link #standardizeVectors()}). */
+    public TextCnnConfig withStandardizeVectors(boolean v) {
+        return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
+                maxNorm, batchSize, epochs, learningRate, rho, epsilon,
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, v, patience, threads, seed, analyzer);
     }
 
     public TextCnnConfig withPatience(int v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, v, threads, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, v, threads, seed, analyzer);
     }
 
     public TextCnnConfig withThreads(int v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, v, seed, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, v, seed, analyzer);
     }
 
     public TextCnnConfig withSeed(long v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, threads, v, analyzer);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, v, analyzer);
     }
 
     public TextCnnConfig withAnalyzer(String v) {
         return new TextCnnConfig(mode, embeddings, embeddingDim, filterWidths, featureMaps, padding, stride, dropout,
                 maxNorm, batchSize, epochs, learningRate, rho, epsilon,
-                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, patience, threads, seed, v);
+                initRange, scaleVectors, normalizeVectors, tuneUnknownWords, standardizeVectors, patience, threads, seed, v);
     }
 
     /**
@@ -246,7 +257,7 @@ public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, L
                 props.real("learningRate", d.learningRate), props.real("rho", d.rho),
                 props.real("epsilon", d.epsilon), props.real("initRange", d.initRange),
                 Boolean.parseBoolean(props.string("scaleVectors", Boolean.toString(d.scaleVectors))),
-                Boolean.parseBoolean(props.string("normalizeVectors", Boolean.toString(d.normalizeVectors))), Boolean.parseBoolean(props.string("tuneUnknownWords", Boolean.toString(d.tuneUnknownWords))),
+                Boolean.parseBoolean(props.string("normalizeVectors", Boolean.toString(d.normalizeVectors))), Boolean.parseBoolean(props.string("tuneUnknownWords", Boolean.toString(d.tuneUnknownWords))), Boolean.parseBoolean(props.string("standardizeVectors", Boolean.toString(d.standardizeVectors))),
                 props.integer("patience", d.patience), props.integer("threads", d.threads),
                 props.longValue("seed", d.seed), props.string("analyzer", d.analyzer));
     }
@@ -276,6 +287,7 @@ public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, L
         m.put("scaleVectors", Boolean.toString(scaleVectors));
         m.put("normalizeVectors", Boolean.toString(normalizeVectors));
         m.put("tuneUnknownWords", Boolean.toString(tuneUnknownWords));
+        m.put("standardizeVectors", Boolean.toString(standardizeVectors));
         m.put("patience", Integer.toString(patience));
         m.put("threads", Integer.toString(threads));
         m.put("seed", Long.toString(seed));

@@ -84,7 +84,7 @@ public final class TextCnnTrainer {
         TextCnnConfig resolved = new TextCnnConfig(config.mode(), config.embeddings(), dim, config.filterWidths(),
                 config.featureMaps(), config.padding(), config.stride(), config.dropout(), config.maxNorm(),
                 config.batchSize(), config.epochs(), config.learningRate(), config.rho(), config.epsilon(),
-                config.initRange(), config.scaleVectors(), config.normalizeVectors(), config.tuneUnknownWords(), config.patience(), config.threads(), config.seed(),
+                config.initRange(), config.scaleVectors(), config.normalizeVectors(), config.tuneUnknownWords(), config.standardizeVectors(), config.patience(), config.threads(), config.seed(),
                 config.analyzer());
         TextAnalyzer analyzer = TextAnalyzer.of(config.analyzer());
 
@@ -132,7 +132,12 @@ public final class TextCnnTrainer {
         }
         double range = config.initRange();
         float vectorScale = 1f;
-        if (vectors != null) {
+        if (vectors != null && config.standardizeVectors()) {
+            standardize(emb, pretrained, dim, config.initRange() / Math.sqrt(3));
+            listener.onNote(String.format(Locale.ROOT, "vectors: each dimension centred and scaled to standard "
+                    + "deviation %.4f; words without a vector uniform in ±%.4f", config.initRange() / Math.sqrt(3),
+                    range));
+        } else if (vectors != null) {
             double std = Math.sqrt(config.normalizeVectors() ? variance(emb, pretrained, dim) : vectors.variance());
             if (config.scaleVectors() && std > 0) {
                 vectorScale = (float) (config.initRange() / Math.sqrt(3) / std);
@@ -191,6 +196,40 @@ public final class TextCnnTrainer {
             float inv = (float) (1 / Math.sqrt(sum));
             for (int i = off; i < off + n; i++) {
                 a[i] *= inv;
+            }
+        }
+    }
+
+    /** Centres each dimension of the rows marked {@code pretrained} and scales it to standard deviation {@code std}. */
+    static void standardize(float[] emb, boolean[] pretrained, int dim, double std) {
+        double[] sum = new double[dim];
+        double[] sq = new double[dim];
+        long n = 0;
+        for (int i = 0; i < pretrained.length; i++) {
+            if (pretrained[i]) {
+                for (int e = 0; e < dim; e++) {
+                    double x = emb[i * dim + e];
+                    sum[e] += x;
+                    sq[e] += x * x;
+                }
+                n++;
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        float[] mean = new float[dim];
+        float[] scale = new float[dim];
+        for (int e = 0; e < dim; e++) {
+            mean[e] = (float) (sum[e] / n);
+            double var = sq[e] / n - (sum[e] / n) * (sum[e] / n);
+            scale[e] = var > 0 ? (float) (std / Math.sqrt(var)) : 0f;
+        }
+        for (int i = 0; i < pretrained.length; i++) {
+            if (pretrained[i]) {
+                for (int e = 0; e < dim; e++) {
+                    emb[i * dim + e] = (emb[i * dim + e] - mean[e]) * scale[e];
+                }
             }
         }
     }

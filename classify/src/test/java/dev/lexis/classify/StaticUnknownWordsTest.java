@@ -55,6 +55,25 @@ class StaticUnknownWordsTest {
         assertTrue(TextCnnConfig.fromProperties(frozen.config()).tuneUnknownWords() == false);
     }
 
+    @Test
+    void standardizingCentresEachDimensionAndScalesItToTheTargetDeviation() {
+        float[] emb = {1, 10, 3, 20, 5, 60, 7, 7};      // rows 0..3 of dimension 2; row 3 has no vector
+        boolean[] pretrained = {true, true, true, false};
+        TextCnnTrainer.standardize(emb, pretrained, 2, 0.5);
+        for (int e = 0; e < 2; e++) {
+            double sum = 0;
+            double sq = 0;
+            for (int i = 0; i < 3; i++) {
+                sum += emb[i * 2 + e];
+                sq += emb[i * 2 + e] * emb[i * 2 + e];
+            }
+            assertEquals(0, sum / 3, 1e-6, "mean of dimension " + e);
+            assertEquals(0.25, sq / 3, 1e-6, "variance of dimension " + e);
+        }
+        assertEquals(7f, emb[6]);
+        assertEquals(7f, emb[7]);
+    }
+
     private ModelFile trainAndSave(TextCnnConfig config, List<LabelledText> train, String name) throws IOException {
         Path file = dir.resolve(name);
         new TextCnnTrainer(config).train(train, List.of(), TrainingListener.NONE).save(file);

@@ -10,6 +10,8 @@
 #   SEEDS    (default "1"): seeds run for both tools, each REPEATS times (Lexis --seed S; gensim through
 #            gensim_seeded.py, the peer script with only its seed changed). Single runs of either tool vary by
 #            about +-1 point of analogy accuracy between seeds, so compare medians over several seeds.
+#   TOOLS    (default "gensim lexis"): "lexis" alone for quick probes of a Lexis change (the table's gensim
+#            columns are then empty)
 #   PEERS_DIR (default ../shared/peers)   DATA_DIR (default ../shared/data)
 #   LEXIS_JVM_OPTS (default "-XX:+UseSerialGC -Xms16m -Xmn8m -XX:ReservedCodeCacheSize=32m": a small heap
 #            and code cache keep the peak RSS low; training allocates almost nothing)
@@ -29,6 +31,7 @@ MODES=${MODES:-sg-hs cbow-hs sg-ns cbow-ns}
 REPEATS=${REPEATS:-1}
 SEEDS=${SEEDS:-1}
 THREADS=${THREADS:-2}
+TOOLS=${TOOLS:-gensim lexis}
 LEXIS_JVM_OPTS=${LEXIS_JVM_OPTS:--XX:+UseSerialGC -Xms16m -Xmn8m -XX:ReservedCodeCacheSize=32m}
 PY=/usr/bin/python3
 mkdir -p "$OUTDIR/logs"
@@ -93,12 +96,15 @@ for ((r = 1; r <= REPEATS; r++)); do
     arch=${mode%-*} loss=${mode#*-}
     model=skipgram; [[ $arch == cbow ]] && model=cbow
     gvec=$OUTDIR/gensim-$mode.vec lvec=$OUTDIR/lexis-$mode.vec
-    if [[ $seed == 1 ]]; then
+    if [[ " $TOOLS " != *" gensim "* ]]; then
+      :
+    elif [[ $seed == 1 ]]; then
       run_timed gensim "$mode" "$run" "$gvec" -- $PY "$PEERS_DIR/gensim_w2v.py" "$CORPUS" "$gvec" "$mode" cf "$THREADS"
     else
       run_timed gensim "$mode" "$run" "$gvec" -- $PY "$HERE/gensim_seeded.py" "$seed" "$PEERS_DIR/gensim_w2v.py" \
         "$CORPUS" "$gvec" "$mode" cf "$THREADS"
     fi
+    [[ " $TOOLS " == *" lexis "* ]] || continue
     # shellcheck disable=SC2086
     run_timed lexis "$mode" "$run" "$lvec" -- "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector $LEXIS_JVM_OPTS \
       -cp "$CP" dev.lexis.cli.Main word2vec --input "$CORPUS" --output "$lvec" --model "$model" --loss "$loss" \

@@ -1,5 +1,6 @@
 package dev.lexis.embeddings;
 
+import dev.lexis.nn.kernel.VectorLanes;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -84,35 +85,14 @@ final class W2vKernels {
     private static final class Simd {
         static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
         static final int L = S.length();
-        static final VectorSpecies<Float> Q = FloatVector.SPECIES_128;
         /**
-         * Sum of the lanes tmp[o .. o + L) in a fixed order (four interleaved partial sums), so that single-threaded
+         * Sum of the lanes tmp[o .. o + L) in a fixed order ({@link VectorLanes#sumStored}), so that single-threaded
          * training is reproducible whether the JIT has compiled the vector code or not. The accumulators are stored
-         * to the caller's scratch array and summed as scalars: a vector passed to a method the JIT does not inline
+         * to the caller's scratch array and summed from there: a vector passed to a method the JIT does not inline
          * is boxed, and that once allocated ~400 MB/s in the training threads.
          */
         static float lanes(float[] tmp, int o) {
-            if (L == 16) { // AVX-512: four 128-bit quarters added as vectors (a fixed order too), then 4 scalars
-                FloatVector q = FloatVector.fromArray(Q, tmp, o).add(FloatVector.fromArray(Q, tmp, o + 4))
-                        .add(FloatVector.fromArray(Q, tmp, o + 8).add(FloatVector.fromArray(Q, tmp, o + 12)));
-                q.intoArray(tmp, o);
-                return (tmp[o] + tmp[o + 1]) + (tmp[o + 2] + tmp[o + 3]);
-            }
-            float s0 = 0f;
-            float s1 = 0f;
-            float s2 = 0f;
-            float s3 = 0f;
-            int i = 0;
-            for (; i + 4 <= L; i += 4) {
-                s0 += tmp[o + i];
-                s1 += tmp[o + i + 1];
-                s2 += tmp[o + i + 2];
-                s3 += tmp[o + i + 3];
-            }
-            for (; i < L; i++) {
-                s0 += tmp[o + i];
-            }
-            return (s0 + s1) + (s2 + s3);
+            return VectorLanes.sumStored(tmp, o);
         }
 
         static void dots(float[] a, int[] offs, int count, float[] b, int bOff, int n, float[] out, float[] tmp) {

@@ -350,30 +350,52 @@ public final class FastTextTrainer {
             }
         }
 
-        // one SGD step on one example (a method of its own, so that the JIT compiles it early); returns the loss
+        // one SGD step on one example; returns the loss. No loop of its own: every loop is a small method, so the
+        // JIT compiles this method once, not first on the stack (OSR) for a hot loop and then again
         private double update(int[] feats, int f0, int nf, int target, float lr, float[] input, float[] output) {
             int dim = hidden.length;
             int classes = z.length;
             average(input, feats, f0, nf, hidden, dim);
-            for (int c = 0; c < classes; c++) {
-                z[c] = dot(output, c * dim, hidden, dim);
-            }
+            logits(output, hidden, z, classes, dim);
             Examples.softmax(z, classes);
             double loss = -Math.log(Math.max(z[target], 1e-10f));
-            Arrays.fill(grad, 0f);
-            for (int c = 0; c < classes; c++) {
-                float alpha = lr * ((c == target ? 1f : 0f) - z[c]);
-                axpy(alpha, output, c * dim, grad, 0, dim);
-                axpy(alpha, hidden, 0, output, c * dim, dim);
-            }
-            float scale = 1f / nf;
-            for (int d = 0; d < dim; d++) {
-                grad[d] *= scale;
-            }
-            for (int f = f0; f < f0 + nf; f++) {
-                add(grad, input, feats[f] * dim, dim);
-            }
+            outputStep(output, hidden, z, target, lr, grad, classes, dim);
+            scale(grad, 1f / nf, dim);
+            addToRows(grad, input, feats, f0, nf, dim);
             return loss;
+        }
+    }
+
+    // z[c] = output row c · hidden, for c < classes
+    static void logits(float[] output, float[] hidden, float[] z, int classes, int dim) {
+        for (int c = 0; c < classes; c++) {
+            z[c] = dot(output, c * dim, hidden, dim);
+        }
+    }
+
+    // softmax cross-entropy step on the output rows (classes, dim), given the probabilities z; the gradient of the
+    // hidden vector, times lr, goes to grad (dim)
+    static void outputStep(float[] output, float[] hidden, float[] z, int target, float lr, float[] grad, int classes,
+                           int dim) {
+        Arrays.fill(grad, 0, dim, 0f);
+        for (int c = 0; c < classes; c++) {
+            float alpha = lr * ((c == target ? 1f : 0f) - z[c]);
+            axpy(alpha, output, c * dim, grad, 0, dim);
+            axpy(alpha, hidden, 0, output, c * dim, dim);
+        }
+    }
+
+    // v[0 .. n) *= a
+    static void scale(float[] v, float a, int n) {
+        for (int d = 0; d < n; d++) {
+            v[d] *= a;
+        }
+    }
+
+    // input rows feats[f0 .. f0+n) += grad (dim)
+    static void addToRows(float[] grad, float[] input, int[] feats, int f0, int n, int dim) {
+        for (int f = f0; f < f0 + n; f++) {
+            add(grad, input, feats[f] * dim, dim);
         }
     }
 

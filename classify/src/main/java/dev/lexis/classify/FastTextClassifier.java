@@ -137,7 +137,8 @@ public final class FastTextClassifier implements TextClassifier {
     }
 
     // hidden (dim) = mean of the input rows of the features feats[0 .. n) (rows of the whole matrix A): stored
-    // rows from input, untouched bucket rows recomputed from the initialisation rule
+    // rows from input, untouched bucket rows recomputed from the initialisation rule. The row loops are the
+    // trainer's kernels, already compiled by the JIT when a model is tested right after training
     private void hidden(int[] feats, int n, float[] hidden) {
         int dim = config.embeddingDim();
         int wordCount = words.size();
@@ -146,18 +147,12 @@ public final class FastTextClassifier implements TextClassifier {
             int row = feats[f];
             int stored = row < wordCount ? row : bucketRow[row - wordCount];
             if (stored >= 0) {
-                int off = stored * dim;
-                for (int d = 0; d < dim; d++) {
-                    hidden[d] += input[off + d];
-                }
+                FastTextTrainer.addRow(input, stored * dim, hidden, dim);
             } else {
                 FastTextInit.addRow(initBase, row, dim, hidden);
             }
         }
-        float scale = 1f / n;
-        for (int d = 0; d < dim; d++) {
-            hidden[d] *= scale;
-        }
+        FastTextTrainer.scale(hidden, 1f / n, dim);
     }
 
     /** The number of n-gram bucket rows stored (touched by training); the others keep their initial values. */

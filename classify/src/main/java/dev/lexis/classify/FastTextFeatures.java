@@ -34,8 +34,15 @@ final class FastTextFeatures {
 
     /** Writes the feature rows of {@code tokens} to {@code out}; returns how many. */
     int features(List<String> tokens, int[] out) {
-        int n = 0;
         int[] hashes = wordNgrams > 1 ? new int[tokens.size()] : null;
+        int n = words(tokens, out, hashes);
+        return hashes == null ? n : ngrams(hashes, out, n);
+    }
+
+    // the ids of the known words to out[0 ..), and each token's hash (when hashes is not null); returns how many ids.
+    // The two loops are methods of their own so that the JIT compiles each once, not first on the stack (OSR)
+    private int words(List<String> tokens, int[] out, int[] hashes) {
+        int n = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
             Integer id = wordIds.get(t);
@@ -46,13 +53,16 @@ final class FastTextFeatures {
                 hashes[i] = hash(t);
             }
         }
-        if (hashes != null) {
-            for (int i = 0; i < hashes.length; i++) {
-                long h = hashes[i];                      // fastText: int32 hash widened to uint64 (sign-extended)
-                for (int j = i + 1; j < hashes.length && j < i + wordNgrams; j++) {
-                    h = h * 116049371L + hashes[j];
-                    out[n++] = words + (int) Long.remainderUnsigned(h, buckets);
-                }
+        return n;
+    }
+
+    // the bucket rows of the word n-grams (2 <= n <= wordNgrams) to out[n ..); returns the new count
+    private int ngrams(int[] hashes, int[] out, int n) {
+        for (int i = 0; i < hashes.length; i++) {
+            long h = hashes[i];                      // fastText: int32 hash widened to uint64 (sign-extended)
+            for (int j = i + 1; j < hashes.length && j < i + wordNgrams; j++) {
+                h = h * 116049371L + hashes[j];
+                out[n++] = words + (int) Long.remainderUnsigned(h, buckets);
             }
         }
         return n;

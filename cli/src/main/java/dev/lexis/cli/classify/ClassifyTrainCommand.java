@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -156,7 +158,7 @@ public final class ClassifyTrainCommand extends Subcommand {
         // the model file is written (mostly waiting for the disk) while the test set is evaluated (CPU)
         long t1 = System.nanoTime();
         double[] saveSeconds = new double[1];
-        java.util.concurrent.FutureTask<Void> save = new java.util.concurrent.FutureTask<>(() -> {
+        FutureTask<Void> save = new FutureTask<>(() -> {
             c.save(output);
             saveSeconds[0] = (System.nanoTime() - t1) / 1e9;
             return null;
@@ -167,7 +169,7 @@ public final class ClassifyTrainCommand extends Subcommand {
         double testSeconds = (System.nanoTime() - t1) / 1e9;
         try {
             save.get();
-        } catch (java.util.concurrent.ExecutionException ex) {
+        } catch (ExecutionException ex) {
             if (ex.getCause() instanceof Exception cause) {
                 throw cause;
             }

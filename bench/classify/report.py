@@ -49,6 +49,12 @@ def main(path):
                 c = med(ft, "train_test_wall_s")
                 print(f"| same, fastText `supervised` + `test` (Lexis's command also tests) | {name} | | "
                       f"| | {show(ft, 'train_test_wall_s', '{:.2f}')} s | {c / a:.2f}x |")
+            lt = runs.get(("RESULT_" + data, "lexis-fasttext-train"))
+            if lt:
+                c = med(lt, "process_wall_s")
+                print(f"| training only: `lexis classify train` without `--test` vs `fasttext supervised` | {name} "
+                      f"| | | {show(lt, 'process_wall_s', '{:.2f}')} s | {show(ft, 'process_wall_s', '{:.2f}')} s "
+                      f"| {b / c:.2f}x |")
     for data in ("mr", "trec"):
         lx = by.get("RESULT_" + data, {}).get("lexis-textcnn")
         if lx and "predict_median_ms" in lx:

@@ -6,7 +6,8 @@
 #     `lexis classify train --model fasttext ... --test` (the ./lexis launcher: JVM start, CSV, training, model file,
 #     test) against `fasttext supervised` alone and with `fasttext test`; LEXIS_CLASSIFY_FT_RUNS runs each
 #     (default 1), alternating, after one untimed lexis run (it builds when stale and writes the class-data archive);
-#     also the CPU seconds (user + system) of each process, steadier than wall time on a shared machine;
+#     also the CPU seconds (user + system) of each process, steadier than wall time on a shared machine, and
+#     the same Lexis training without --test (the like-for-like match of `fasttext supervised` alone);
 #   single-sentence predict latency;
 #   `cv`: MR 10-fold cross-validation (Kim's protocol) for Lexis CNN-rand;
 #   `trec`: TREC CNN-rand over seeds 1-5 (LEXIS_CLASSIFY_SEEDS), analyzers kim and kim-cased, mean and standard
@@ -42,8 +43,9 @@ for f in "$mr" "$trec_train" "$trec_test"; do
 done
 
 # build classify and its dependencies; private copies of the jars (other builds may clean target/)
-"$repo/mvn21" -q -o -pl classify -am package -DskipTests >&2
-"$repo/mvn21" -q -o -pl classify dependency:build-classpath -Dmdep.outputFile="$cache/deps.classpath" >&2
+# (one reactor build: the class path's Lexis jars resolve to target/, never to stale ones in ~/.m2)
+"$repo/mvn21" -q -o -pl classify -am package -DskipTests dependency:build-classpath \
+  -Dmdep.outputFile="$cache/deps.classpath" >&2
 for m in nn tokenize corpora classify; do cp "$repo"/$m/target/lexis-$m-*.jar "$cache/lexis-$m.jar"; done
 cp="$cache/lexis-nn.jar:$cache/lexis-tokenize.jar:$cache/lexis-corpora.jar:$cache/lexis-classify.jar:$(cat "$cache/deps.classpath")"
 classes="$cache/classes"
@@ -91,6 +93,12 @@ with open(sys.argv[2],"w",encoding="utf-8") as o:
     acc=$(echo "$out" | tail -n 1 | sed -n 's/^accuracy=\([0-9.]*\).*/\1/p')
     echo -e "RESULT_$data\tlexis-fasttext\tacc=$acc\tprocess_wall_s=$wall\tcpu_s=$(cpu)\trun=$run\tload=$(cut -d' ' -f1 /proc/loadavg)" \
       | tee -a "$results" >&2
+    # the same training without --test: the like-for-like match of `fasttext supervised` alone
+    start=$(now)
+    /usr/bin/time -f '%U %S' -o "$cache/cpu.txt" "$repo/lexis" classify train --model fasttext --train "$tr" \
+      --dev-fraction 0 --output "$cache/$data-lexis-train.lexis" "${lxopts[@]}" >/dev/null 2>&1
+    wall=$(echo "$(now) - $start" | bc)
+    echo -e "RESULT_$data\tlexis-fasttext-train\tprocess_wall_s=$wall\tcpu_s=$(cpu)\trun=$run" | tee -a "$results" >&2
     start=$(now)
     /usr/bin/time -f '%U %S' -o "$cache/cpu.txt" fasttext supervised -input "$cache/$data-train.ft" \
       -output "$cache/$data-ft" "${ftopts[@]}"

@@ -8,8 +8,9 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 OUT=$HERE/out
 mkdir -p "$OUT"
-(cd "$ROOT" && ./mvn21 -q -Dstyle.color=never -Dmaven.test.skip=true -pl bench -am package \
-   && ./mvn21 -q -Dstyle.color=never -pl bench dependency:build-classpath -Dmdep.outputFile="$OUT/bench-classpath.txt") >&2
+# one reactor build, so that the class path's Lexis jars resolve to target/, never to stale ones in ~/.m2
+(cd "$ROOT" && ./mvn21 -q -Dstyle.color=never -Dmaven.test.skip=true -pl bench -am package dependency:build-classpath \
+   -Dmdep.outputFile="$OUT/bench-classpath.txt") >&2
 . "$ROOT/bin/jdk.sh"; lexis_find_jdk
 JAR=$(ls "$ROOT"/bench/target/lexis-bench-*.jar | grep -v -e sources -e tests | head -n 1)
 exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx3g -cp "$JAR:$(cat "$OUT/bench-classpath.txt")" \

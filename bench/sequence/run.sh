@@ -28,10 +28,11 @@ data="$shared/conll2000"
 [ -f "$data/train.txt" ] || { echo "run.sh: $data/train.txt not found (set LEXIS_SHARED_DATA)" >&2; exit 1; }
 mkdir -p "$cache"
 if [ "${LEXIS_BENCH_SKIP_BUILD:-0}" != 1 ] && [ "$what" != table ]; then
-  "$repo/mvn21" -q -pl sequence -am package -DskipTests >&2
+  # one reactor build: the class path's Lexis jars resolve to target/, never to stale ones in ~/.m2
+  "$repo/mvn21" -q -pl sequence -am package -DskipTests dependency:build-classpath \
+    -Dmdep.outputFile="$cache/deps.classpath" >&2
   rm -f "$cache"/*.jar
   for m in nn tokenize corpora classify sequence; do cp "$repo/$m/target/lexis-$m-"*.jar "$cache/"; done
-  "$repo/mvn21" -q -pl sequence dependency:build-classpath -Dmdep.outputFile="$cache/deps.classpath" >&2
   rm -rf "$cache/classes" && mkdir -p "$cache/classes"
   cp="$(ls "$cache"/*.jar | tr '\n' ':')$(cat "$cache/deps.classpath")"
   "$JAVA_HOME/bin/javac" -d "$cache/classes" -cp "$cp" "$repo"/bench/src/main/java/dev/lexis/bench/sequence/*.java

@@ -8,17 +8,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 shared="${LEXIS_SHARED_DATA:-$repo/../shared/data}"
 cache="${LEXIS_BENCH_CACHE:-/tmp/lexis-bench}/lm-mixtures"
-. "$repo/bin/jdk.sh"
-lexis_find_jdk
 brown="$shared/brown"
-mkdir -p "$cache"
-"$repo/mvn21" -q -pl lm -am package -Dmaven.test.skip=true >&2
-cp "$repo"/nn/target/lexis-nn-*.jar "$cache/lexis-nn.jar"
-cp "$repo"/lm/target/lexis-lm-*.jar "$cache/lexis-lm.jar"
-cp="$cache/lexis-nn.jar:$cache/lexis-lm.jar"
-classes="$cache/classes"
-rm -rf "$classes" && mkdir -p "$classes"
-"$JAVA_HOME/bin/javac" -Xlint:-options -d "$classes" -cp "$cp" "$repo"/bench/src/main/java/dev/lexis/bench/lm/*.java
+. "$repo/bench/lm/build.sh"
 echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 /usr/bin/time -f "cpu: user %U s, system %S s, wall %e s" \
   nice -n 19 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx3g -cp "$classes:$cp" \

@@ -16,19 +16,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 shared="${LEXIS_SHARED_DATA:-$repo/../shared/data}"
 cache="${LEXIS_BENCH_CACHE:-/tmp/lexis-bench}/lm-quality"
-. "$repo/bin/jdk.sh"
-lexis_find_jdk
 brown="$shared/brown"
 [ -f "$brown/train.txt" ] || { echo "quality.sh: $brown/train.txt not found (set LEXIS_SHARED_DATA)" >&2; exit 1; }
-mkdir -p "$cache"
-"$repo/mvn21" -q -pl lm -am package -Dmaven.test.skip=true >&2
-# private copies: other builds in this working tree may clean target/ while the bench runs
-cp "$repo"/nn/target/lexis-nn-*.jar "$cache/lexis-nn.jar"
-cp "$repo"/lm/target/lexis-lm-*.jar "$cache/lexis-lm.jar"
-cp="$cache/lexis-nn.jar:$cache/lexis-lm.jar"
-classes="$cache/classes"
-rm -rf "$classes" && mkdir -p "$classes"
-"$JAVA_HOME/bin/javac" -Xlint:-options -d "$classes" -cp "$cp" "$repo"/bench/src/main/java/dev/lexis/bench/lm/*.java
+. "$repo/bench/lm/build.sh"
 if [ $# -eq 0 ]; then
   set -- --optimizer adam --lr 0.001 --dropout 0 --epochs 5 --patience 2
 fi

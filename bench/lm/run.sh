@@ -16,22 +16,11 @@ epochs="${1:-5}"
 max_words="${LEXIS_LM_MAX_TRAIN_WORDS:-0}"
 shift || true
 py=/usr/bin/python3
-. "$repo/bin/jdk.sh"
-lexis_find_jdk
 export OMP_WAIT_POLICY=PASSIVE   # busy-waiting OpenMP threads are 2-3x slower on 2 shared cores
 brown="$shared/brown"
 [ -f "$brown/train.txt" ] || { echo "run.sh: $brown/train.txt not found (set LEXIS_SHARED_DATA)" >&2; exit 1; }
 "$py" -c "import torch" || { echo "run.sh: PyTorch is not importable by $py (apt-get install python3-torch)" >&2; exit 1; }
-mkdir -p "$cache"
-
-"$repo/mvn21" -q -pl lm -am package -Dmaven.test.skip=true >&2
-# private copies: other builds in this working tree may clean target/ while the bench runs
-cp "$repo"/nn/target/lexis-nn-*.jar "$cache/lexis-nn.jar"
-cp "$repo"/lm/target/lexis-lm-*.jar "$cache/lexis-lm.jar"
-cp="$cache/lexis-nn.jar:$cache/lexis-lm.jar"
-classes="$cache/classes"
-rm -rf "$classes" && mkdir -p "$classes"
-"$JAVA_HOME/bin/javac" -Xlint:-options -d "$classes" -cp "$cp" "$repo"/bench/src/main/java/dev/lexis/bench/lm/*.java
+. "$repo/bench/lm/build.sh"
 java=("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Xmx3g -cp "$classes:$cp")
 
 results="$cache/results.txt"

@@ -8,33 +8,26 @@ alpha / (W * epochs) (a sawtooth). Here each worker's progress is counted agains
 (total_examples / W), so the rate falls linearly from alpha to min_alpha as in the C tool and Lexis. Everything
 else is the peer script's (the seed as in gensim_seeded.py).
 """
-import runpy
 import sys
 
 from gensim.models import Word2Vec
+
+from gensim_seeded import run_peer, seed_gensim
 
 
 def main(argv):
     if len(argv) < 4:
         print(__doc__, file=sys.stderr)
         return 2
-    seed, peer = int(argv[1]), argv[2]
-    init = Word2Vec.__init__
-
-    def seeded_init(self, *args, **kwargs):
-        kwargs["seed"] = seed
-        init(self, *args, **kwargs)
-
+    seed_gensim(int(argv[1]))
     epoch = Word2Vec._train_epoch_corpusfile
 
     def per_worker(self, corpus_file, cur_epoch=0, total_examples=None, total_words=None, **kwargs):
         return epoch(self, corpus_file, cur_epoch=cur_epoch, total_examples=max(1, total_examples // self.workers),
                      total_words=total_words, **kwargs)
 
-    Word2Vec.__init__ = seeded_init
     Word2Vec._train_epoch_corpusfile = per_worker
-    sys.argv = [peer] + argv[3:]
-    runpy.run_path(peer, run_name="__main__")
+    run_peer(argv[2], argv[3:])
     return 0
 
 

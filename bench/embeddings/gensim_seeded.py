@@ -11,11 +11,8 @@ import sys
 from gensim.models import Word2Vec
 
 
-def main(argv):
-    if len(argv) < 4:
-        print(__doc__, file=sys.stderr)
-        return 2
-    seed, peer = int(argv[1]), argv[2]
+def seed_gensim(seed):
+    """Makes every Word2Vec built from now on use this seed, whatever the caller passes."""
     init = Word2Vec.__init__
 
     def seeded_init(self, *args, **kwargs):
@@ -23,8 +20,20 @@ def main(argv):
         init(self, *args, **kwargs)
 
     Word2Vec.__init__ = seeded_init
-    sys.argv = [peer] + argv[3:]
+
+
+def run_peer(peer, args):
+    """Runs the peer script as its own __main__ with these arguments."""
+    sys.argv = [peer] + args
     runpy.run_path(peer, run_name="__main__")
+
+
+def main(argv):
+    if len(argv) < 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    seed_gensim(int(argv[1]))
+    run_peer(argv[2], argv[3:])
     return 0
 
 

@@ -150,16 +150,18 @@ final class VectorOutputKernel implements OutputKernel {
     public void backward(float[] dy, float[] z, int rows, int kp, int vp, float[] ut, float[] b, float[] dz,
                          Update u) {
         java.util.Arrays.fill(dz, 0, rows * kp, 0f);
+        float[] tmp = new float[16 * L];
         for (int c0 = 0; c0 < vp; c0 += CHUNK) {
             int c1 = Math.min(vp, c0 + CHUNK);
-            gradInput(dy, rows, kp, vp, ut, dz, c0, c1);
+            gradInput(dy, rows, kp, vp, ut, dz, c0, c1, tmp);
             updateWeights(dy, z, rows, kp, vp, ut, u, c0, c1);
             updateBias(dy, rows, vp, b, u, c0, c1);
         }
     }
 
     // dz[i][k] += Σ_{v in [c0, c1)} dy[i][v] · ut[k][v]; tiles of 4 rows × 4 weight rows
-    private static void gradInput(float[] dy, int rows, int kp, int vp, float[] ut, float[] dz, int c0, int c1) {
+    private static void gradInput(float[] dy, int rows, int kp, int vp, float[] ut, float[] dz, int c0, int c1,
+                                  float[] tmp) {
         int i = 0;
         for (; i + 4 <= rows; i += 4) {
             int d0 = i * vp;
@@ -201,23 +203,30 @@ final class VectorOutputKernel implements OutputKernel {
                     a32 = g.fma(w2, a32);
                     a33 = g.fma(w3, a33);
                 }
+                // the accumulators go to the scratch array and are summed from there: a vector passed to a
+                // method the JIT does not inline is boxed (allocated), 16 times per tile
+                a00.intoArray(tmp, 0);
+                a01.intoArray(tmp, L);
+                a02.intoArray(tmp, 2 * L);
+                a03.intoArray(tmp, 3 * L);
+                a10.intoArray(tmp, 4 * L);
+                a11.intoArray(tmp, 5 * L);
+                a12.intoArray(tmp, 6 * L);
+                a13.intoArray(tmp, 7 * L);
+                a20.intoArray(tmp, 8 * L);
+                a21.intoArray(tmp, 9 * L);
+                a22.intoArray(tmp, 10 * L);
+                a23.intoArray(tmp, 11 * L);
+                a30.intoArray(tmp, 12 * L);
+                a31.intoArray(tmp, 13 * L);
+                a32.intoArray(tmp, 14 * L);
+                a33.intoArray(tmp, 15 * L);
                 int o = i * kp + k;
-                dz[o] += VectorLanes.sum(a00);
-                dz[o + 1] += VectorLanes.sum(a01);
-                dz[o + 2] += VectorLanes.sum(a02);
-                dz[o + 3] += VectorLanes.sum(a03);
-                dz[o + kp] += VectorLanes.sum(a10);
-                dz[o + kp + 1] += VectorLanes.sum(a11);
-                dz[o + kp + 2] += VectorLanes.sum(a12);
-                dz[o + kp + 3] += VectorLanes.sum(a13);
-                dz[o + 2 * kp] += VectorLanes.sum(a20);
-                dz[o + 2 * kp + 1] += VectorLanes.sum(a21);
-                dz[o + 2 * kp + 2] += VectorLanes.sum(a22);
-                dz[o + 2 * kp + 3] += VectorLanes.sum(a23);
-                dz[o + 3 * kp] += VectorLanes.sum(a30);
-                dz[o + 3 * kp + 1] += VectorLanes.sum(a31);
-                dz[o + 3 * kp + 2] += VectorLanes.sum(a32);
-                dz[o + 3 * kp + 3] += VectorLanes.sum(a33);
+                for (int r = 0; r < 4; r++) {
+                    for (int q = 0; q < 4; q++) {
+                        dz[o + r * kp + q] += VectorLanes.sumStored(tmp, (4 * r + q) * L);
+                    }
+                }
             }
         }
         for (; i < rows; i++) {
@@ -228,7 +237,8 @@ final class VectorOutputKernel implements OutputKernel {
                 for (int v = c0; v < c1; v += L) {
                     a = FloatVector.fromArray(S, dy, d0 + v).fma(FloatVector.fromArray(S, ut, u0 + v), a);
                 }
-                dz[i * kp + k] += VectorLanes.sum(a);
+                a.intoArray(tmp, 0);
+                dz[i * kp + k] += VectorLanes.sumStored(tmp, 0);
             }
         }
     }

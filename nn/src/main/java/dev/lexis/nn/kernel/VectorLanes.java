@@ -8,13 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>{@code reduceLanes(ADD)} leaves the order of the additions open, and the JIT-compiled and interpreted forms
  * of the Vector API add in different orders, so a single-threaded training run that uses it gives different bits
- * depending on when the JIT compiled it. {@link #sum} always adds in the same pairwise order. Only load this class
+ * depending on when the JIT compiled it. {@link #sumStored} always adds in the same order. Only load this class
  * where {@code jdk.incubator.vector} is present (behind the same check that picked a vector kernel).
  *
- * <p>A vector passed to a method that the JIT does not inline is boxed, one allocation per call. In a training
- * thread's innermost loop that once came to ~400 MB/s of garbage (word2vec), so hot loops store their
- * accumulators to a scratch array ({@code acc.intoArray(tmp, off)}) and call {@link #sumStored}, which takes no
- * vector argument.
+ * <p>It takes the lanes from an array, not a vector: a vector passed to a method that the JIT does not inline is
+ * boxed, one allocation per call. In a training thread's innermost loop that came to ~400 MB/s of garbage in
+ * word2vec and ~0.7 GB/s in the NNLM's output kernel, so hot loops store their accumulators to a scratch array
+ * ({@code acc.intoArray(tmp, off)}) and call {@link #sumStored}.
  */
 public final class VectorLanes {
     /** Lanes of {@link FloatVector#SPECIES_PREFERRED}: the number of floats {@link #sumStored} adds. */
@@ -54,11 +54,5 @@ public final class VectorLanes {
             s0 += tmp[off + i];
         }
         return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Σ of the lanes of {@code v} (a {@link FloatVector#SPECIES_PREFERRED} vector) in a fixed order. */
-    public static float sum(FloatVector v) {
-        assert v.species() == FloatVector.SPECIES_PREFERRED : "expected the preferred species, got " + v.species();
-        return VectorKernels.hsum(v);
     }
 }

@@ -149,7 +149,7 @@ public final class FastTextClassifier implements TextClassifier {
             if (stored >= 0) {
                 FastTextTrainer.addRow(input, stored * dim, hidden, dim);
             } else {
-                FastTextInit.addRow(initBase, row, dim, hidden);
+                FastTextInit.addRow(initBase, row, dim, hidden, 0);
             }
         }
         FastTextTrainer.scale(hidden, 1f / n, dim);

@@ -40,27 +40,21 @@ final class FastTextInit {
         return (float) ((u * 2 - 1) / dim);
     }
 
-    /** Writes row {@code row}'s initial values to {@code out[off .. off+dim)}. */
+    /** Writes row {@code row}'s initial values to {@code out[off .. off+dim)} (0 + v is v, bit for bit). */
     static void fillRow(long base, long row, int dim, float[] out, int off) {
-        long index = row * dim;
-        long z = 0;
-        for (int d = 0; d < dim; d++, index++) {
-            if (d == 0 || (index & 1) == 0) {
-                z = mix64(base + ((index >>> 1) + 1) * GOLDEN_GAMMA);
-            }
-            out[off + d] = scaled(bits(z, index), dim);
-        }
+        java.util.Arrays.fill(out, off, off + dim, 0f);
+        addRow(base, row, dim, out, off);
     }
 
-    /** Adds row {@code row}'s initial values to {@code acc[0 .. dim)}. */
-    static void addRow(long base, long row, int dim, float[] acc) {
+    /** Adds row {@code row}'s initial values to {@code acc[off .. off+dim)}. */
+    static void addRow(long base, long row, int dim, float[] acc, int off) {
         long index = row * dim;
         long z = 0;
         for (int d = 0; d < dim; d++, index++) {
             if (d == 0 || (index & 1) == 0) {
                 z = mix64(base + ((index >>> 1) + 1) * GOLDEN_GAMMA);
             }
-            acc[d] += scaled(bits(z, index), dim);
+            acc[off + d] += scaled(bits(z, index), dim);
         }
     }
 

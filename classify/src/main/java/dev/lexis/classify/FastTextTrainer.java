@@ -149,25 +149,8 @@ public final class FastTextTrainer {
             shuffle(order, random);                       // example order: seeded shuffle per epoch
             long t0 = System.nanoTime();
             long done = (long) epoch * train.size();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 1; t < threads; t++) {
-                Worker w = workers[t];
-                int from = (int) ((long) order.length * t / threads);
-                int to = (int) ((long) order.length * (t + 1) / threads);
-                futures.add(pool.submit(() -> w.run(order, from, to, threads, done, total, allFeats, start, y,
-                        input, output)));
-            }
-            workers[0].run(order, 0, order.length / threads, threads, done, total, feats, start, y, input, output);
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("fasttext training failed: " + e.getCause(), e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("fasttext training interrupted", e);
-                }
-            }
+            inParallel(order.length, threads, pool, (chunk, from, to) ->
+                    workers[chunk].run(order, from, to, threads, done, total, allFeats, start, y, input, output));
             double seconds = (System.nanoTime() - t0) / 1e9;
             double loss = 0;
             for (Worker w : workers) {
@@ -297,10 +280,10 @@ public final class FastTextTrainer {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }
-                throw new IllegalStateException("fasttext preparation failed: " + e.getCause(), e.getCause());
+                throw new IllegalStateException("fasttext training failed: " + e.getCause(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("fasttext preparation interrupted", e);
+                throw new IllegalStateException("fasttext training interrupted", e);
             }
         }
     }

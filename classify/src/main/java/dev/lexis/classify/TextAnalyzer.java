@@ -57,15 +57,7 @@ public final class TextAnalyzer {
         if (spec == null) {
             throw new IllegalArgumentException("analyzer must be a name, got null; " + KNOWN);
         }
-        TextAnalyzer built = BUILT.get(spec);
-        if (built == null) {
-            built = build(spec);
-            TextAnalyzer raced = BUILT.putIfAbsent(spec, built);
-            if (raced != null) {
-                built = raced;
-            }
-        }
-        return built;
+        return BUILT.computeIfAbsent(spec, TextAnalyzer::build);
     }
 
     /**

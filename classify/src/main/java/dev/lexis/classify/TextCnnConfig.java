@@ -257,7 +257,9 @@ public record TextCnnConfig(CnnMode mode, String embeddings, int embeddingDim, L
                 props.real("learningRate", d.learningRate), props.real("rho", d.rho),
                 props.real("epsilon", d.epsilon), props.real("initRange", d.initRange),
                 Boolean.parseBoolean(props.string("scaleVectors", Boolean.toString(d.scaleVectors))),
-                Boolean.parseBoolean(props.string("normalizeVectors", Boolean.toString(d.normalizeVectors))), Boolean.parseBoolean(props.string("tuneUnknownWords", Boolean.toString(d.tuneUnknownWords))), Boolean.parseBoolean(props.string("standardizeVectors", Boolean.toString(d.standardizeVectors))),
+                Boolean.parseBoolean(props.string("normalizeVectors", Boolean.toString(d.normalizeVectors))),
+                Boolean.parseBoolean(props.string("tuneUnknownWords", Boolean.toString(d.tuneUnknownWords))),
+                Boolean.parseBoolean(props.string("standardizeVectors", Boolean.toString(d.standardizeVectors))),
                 props.integer("patience", d.patience), props.integer("threads", d.threads),
                 props.longValue("seed", d.seed), props.string("analyzer", d.analyzer));
     }

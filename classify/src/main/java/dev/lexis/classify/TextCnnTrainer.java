@@ -81,11 +81,7 @@ public final class TextCnnTrainer {
         } else if (dim == 0) {
             dim = 300;
         }
-        TextCnnConfig resolved = new TextCnnConfig(config.mode(), config.embeddings(), dim, config.filterWidths(),
-                config.featureMaps(), config.padding(), config.stride(), config.dropout(), config.maxNorm(),
-                config.batchSize(), config.epochs(), config.learningRate(), config.rho(), config.epsilon(),
-                config.initRange(), config.scaleVectors(), config.normalizeVectors(), config.tuneUnknownWords(), config.standardizeVectors(), config.patience(), config.threads(), config.seed(),
-                config.analyzer());
+        TextCnnConfig resolved = config.withEmbeddingDim(dim);
         TextAnalyzer analyzer = TextAnalyzer.of(config.analyzer());
 
         // vocabulary: training words by decreasing count (then alphabetically), then the other pre-trained words

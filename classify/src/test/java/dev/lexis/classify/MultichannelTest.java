@@ -88,9 +88,7 @@ class MultichannelTest {
     @Test
     void trainingMovesOnlyTheTunedChannelFromTheSameStart() throws IOException {
         Path vectors = ToyData.writeVectors(dir.resolve("vectors.txt"));
-        TextCnnConfig config = TextCnnConfig.defaults().withEmbeddingDim(0)
-                .withEmbeddings(CnnMode.MULTICHANNEL, vectors.toString()).withFilters(List.of(2, 3), 4).withEpochs(2)
-                .withThreads(1).withSeed(2);
+        TextCnnConfig config = ToyData.pretrainedConfig(CnnMode.MULTICHANNEL, vectors);
         TextCnnClassifier model = new TextCnnTrainer(config).train(ToyData.make(90, 4), List.of(),
                 TrainingListener.NONE);
         Path file = dir.resolve("multi.lexis");

@@ -21,9 +21,7 @@ class StaticUnknownWordsTest {
     @Test
     void onlyTheWordsWithoutAVectorMove() throws IOException {
         Path vectors = ToyData.writeVectors(dir.resolve("vectors.txt"));
-        TextCnnConfig config = TextCnnConfig.defaults().withEmbeddingDim(0)
-                .withEmbeddings(CnnMode.STATIC, vectors.toString()).withFilters(List.of(2, 3), 4).withEpochs(2)
-                .withThreads(1).withSeed(2);
+        TextCnnConfig config = ToyData.pretrainedConfig(CnnMode.STATIC, vectors);
         List<LabelledText> train = ToyData.make(90, 4);
         ModelFile frozen = trainAndSave(config, train, "static.lexis");
         TextCnnClassifier tunedModel = new TextCnnTrainer(config.withTuneUnknownWords(true)).train(train, List.of(),

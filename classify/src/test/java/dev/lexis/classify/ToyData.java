@@ -49,4 +49,10 @@ final class ToyData {
         }
         return java.nio.file.Files.writeString(file, sb);
     }
+
+    /** A small, quick, one-thread TextCNN config in {@code mode} on the pre-trained {@code vectors} file. */
+    static TextCnnConfig pretrainedConfig(CnnMode mode, java.nio.file.Path vectors) {
+        return TextCnnConfig.defaults().withEmbeddingDim(0).withEmbeddings(mode, vectors.toString())
+                .withFilters(List.of(2, 3), 4).withEpochs(2).withThreads(1).withSeed(2);
+    }
 }

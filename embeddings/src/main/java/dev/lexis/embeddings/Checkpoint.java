@@ -23,13 +23,15 @@ import java.util.zip.CheckedOutputStream;
  * config properties, vocabulary with counts, epochs done, the weight matrices (rows padded to the stride), the
  * progress (corpus words done over all epochs, which sets the learning rate; the corpus's token count, to refuse
  * another corpus) and, inside an epoch, one record per worker (its byte position and end in the word-id cache,
- * random state, loss sums), then a CRC32 of all that. Written to a temporary file and renamed, so a crash while
- * writing leaves the previous checkpoint intact. Version 1 files (epoch ends only) are still read.
+ * random state, loss sums; since version 3 the positions and ends of all its streams, the stream being read and the
+ * tokens read from it in its block), then a CRC32 of all that. Written to a temporary file and renamed, so a crash
+ * while writing leaves the previous checkpoint intact. Version 1 files (epoch ends only) and version 2 files (one
+ * stream per worker) are still read, with {@code streams} 1: training continues as it started.
  */
 final class Checkpoint {
 
     private static final long MAGIC = 0x4C58573256434B50L; // "LXW2VCKP"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private Checkpoint() {
     }
@@ -37,14 +39,34 @@ final class Checkpoint {
     /**
      * Where one worker stood inside an epoch.
      *
-     * @param index    the worker's index (its random stream in later epochs)
-     * @param position byte offset in the word-id cache of the next sentence
-     * @param end      end of its byte range
-     * @param rng      its random state
-     * @param loss     its loss sum so far in the epoch
-     * @param lossN    the predictions in that sum
+     * @param index     the worker's index (its random stream in later epochs)
+     * @param positions per stream (byte range) of the worker: byte offset in the word-id cache of its next sentence
+     * @param ends      per stream: the end of its byte range
+     * @param current   the stream being read
+     * @param inBlock   tokens read from the current stream since the worker switched to it
+     * @param rng       its random state
+     * @param loss      its loss sum so far in the epoch
+     * @param lossN     the predictions in that sum
      */
-    record Shard(int index, long position, long end, long rng, double loss, long lossN) {
+    record Shard(int index, long[] positions, long[] ends, int current, long inBlock, long rng, double loss,
+                 long lossN) {
+        /** Checks the arrays (one entry per stream, at least one). */
+        Shard {
+            if (positions.length == 0 || positions.length != ends.length) {
+                throw new IllegalArgumentException("worker " + index + ": " + positions.length + " stream positions, "
+                        + ends.length + " ends");
+            }
+            if (current < 0 || current >= positions.length) {
+                throw new IllegalArgumentException("worker " + index + ": current stream " + current + " of "
+                        + positions.length);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Shard[index=" + index + ", positions=" + java.util.Arrays.toString(positions) + ", ends="
+                    + java.util.Arrays.toString(ends) + ", current=" + current + ", inBlock=" + inBlock + "]";
+        }
     }
 
     /**
@@ -84,6 +106,18 @@ final class Checkpoint {
 
     static void write(Path file, Word2VecConfig config, Word2VecTrainer.Model m, int epochsDone, Progress progress)
             throws IOException {
+        write(file, config, m, epochsDone, progress, VERSION);
+    }
+
+    /**
+     * Writes format {@code version} (tests write version 2, the format before streams, to check it is still read:
+     * one stream per worker, and no {@code streams} key in the config).
+     */
+    static void write(Path file, Word2VecConfig config, Word2VecTrainer.Model m, int epochsDone, Progress progress,
+                      int version) throws IOException {
+        if (version != 2 && version != VERSION) {
+            throw new IllegalArgumentException("checkpoint version " + version + " cannot be written");
+        }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
@@ -93,8 +127,11 @@ final class Checkpoint {
                  CheckedOutputStream co = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc);
                  DataOutputStream out = new DataOutputStream(co)) {
                 out.writeLong(MAGIC);
-                out.writeInt(VERSION);
+                out.writeInt(version);
                 Map<String, String> props = config.toProperties();
+                if (version == 2) {
+                    props.remove("streams");
+                }
                 out.writeInt(props.size());
                 for (Map.Entry<String, String> e : props.entrySet()) {
                     out.writeUTF(e.getKey());
@@ -115,8 +152,24 @@ final class Checkpoint {
                 out.writeInt(progress.shards().length);
                 for (Shard sh : progress.shards()) {
                     out.writeInt(sh.index());
-                    out.writeLong(sh.position());
-                    out.writeLong(sh.end());
+                    if (version == 2) {
+                        if (sh.positions().length != 1) {
+                            throw new IllegalArgumentException("checkpoint version 2 holds one stream per worker");
+                        }
+                        out.writeLong(sh.positions()[0]);
+                        out.writeLong(sh.ends()[0]);
+                        out.writeLong(sh.rng());
+                        out.writeDouble(sh.loss());
+                        out.writeLong(sh.lossN());
+                        continue;
+                    }
+                    out.writeInt(sh.positions().length);
+                    for (int i = 0; i < sh.positions().length; i++) {
+                        out.writeLong(sh.positions()[i]);
+                        out.writeLong(sh.ends()[i]);
+                    }
+                    out.writeInt(sh.current());
+                    out.writeLong(sh.inBlock());
                     out.writeLong(sh.rng());
                     out.writeDouble(sh.loss());
                     out.writeLong(sh.lossN());
@@ -181,6 +234,10 @@ final class Checkpoint {
             for (int i = 0; i < np; i++) {
                 props.put(in.readUTF(), in.readUTF());
             }
+            if (version < 3) {
+                // written before streams existed: each worker read one contiguous range, and later epochs do too
+                props.putIfAbsent("streams", "1");
+            }
             Word2VecConfig config = Word2VecConfig.fromProperties(props);
             int v = in.readInt();
             String[] words = new String[v];
@@ -204,7 +261,31 @@ final class Checkpoint {
                 }
                 Shard[] shards = new Shard[ns];
                 for (int i = 0; i < ns; i++) {
-                    shards[i] = new Shard(in.readInt(), in.readLong(), in.readLong(), in.readLong(), in.readDouble(),
+                    int index = in.readInt();
+                    if (version == 2) { // one stream per worker
+                        long[] pos = {in.readLong()};
+                        long[] end = {in.readLong()};
+                        shards[i] = new Shard(index, pos, end, 0, 0, in.readLong(), in.readDouble(), in.readLong());
+                        continue;
+                    }
+                    int k = in.readInt();
+                    if (k < 1 || k > 1 << 16) {
+                        throw new IOException(file + ": checkpoint damaged (worker " + index + " has " + k
+                                + " streams)");
+                    }
+                    long[] pos = new long[k];
+                    long[] end = new long[k];
+                    for (int j = 0; j < k; j++) {
+                        pos[j] = in.readLong();
+                        end[j] = in.readLong();
+                    }
+                    int current = in.readInt();
+                    long inBlock = in.readLong();
+                    if (current < 0 || current >= k) {
+                        throw new IOException(file + ": checkpoint damaged (worker " + index + ": current stream "
+                                + current + " of " + k + ")");
+                    }
+                    shards[i] = new Shard(index, pos, end, current, inBlock, in.readLong(), in.readDouble(),
                             in.readLong());
                 }
                 progress = new Progress(wordsDone, tokens, shards);

@@ -221,7 +221,21 @@ final class EncodedCorpus implements AutoCloseable {
 
     /** A reader of one byte range of the cache, owned by one thread. */
     Reader reader(long start, long end) {
-        return new Reader(start, end);
+        return new Reader(start, end, 1 << 20);
+    }
+
+    /**
+     * A reader that interleaves several byte ranges of the cache (one thread's streams), switching to the next
+     * range at the first sentence end after {@code block} tokens of the current one; see {@link Streams}.
+     *
+     * @param positions where each range's reading starts (a sentence boundary)
+     * @param ends      each range's end
+     * @param current   the range read first
+     * @param inBlock   tokens already read from {@code current} in its block (0 at an epoch's start)
+     * @param block     tokens of a range read before switching to the next (at a sentence end), &gt; 0
+     */
+    Streams streams(long[] positions, long[] ends, int current, long inBlock, long block) {
+        return new Streams(positions, ends, current, inBlock, block);
     }
 
     @Override
@@ -240,12 +254,14 @@ final class EncodedCorpus implements AutoCloseable {
         private final int[] st = new int[2 * PAD + 2];
         private final long end;
         private long pos;
-        private final byte[] buf = new byte[1 << 20];
-        private final ByteBuffer bb = ByteBuffer.wrap(buf);
+        private final byte[] buf;
+        private final ByteBuffer bb;
 
-        Reader(long start, long end) {
+        Reader(long start, long end, int bufferBytes) {
             this.pos = start;
             this.end = end;
+            this.buf = new byte[bufferBytes];
+            this.bb = ByteBuffer.wrap(buf);
         }
 
         /** @return the byte offset in the cache of the next id to be read */
@@ -316,6 +332,127 @@ final class EncodedCorpus implements AutoCloseable {
             lim += want;
             st[LIM] = lim;
             return lim > 0;
+        }
+    }
+
+    /**
+     * Several byte ranges of the cache read by one thread in turn: {@link #next()} returns the current range's ids
+     * and, at the first sentence end after {@code block} tokens of it, moves on to the next range that is not
+     * finished (round robin), so that the thread's stream of sentences mixes distant parts of the corpus in blocks
+     * of a few dozen lines. A sentence is never split, and every token of every range is read exactly once.
+     * With one range it reads that range as {@link Reader} does.
+     */
+    final class Streams {
+        private static final int PAD = 16;
+        private static final int COUNT = PAD;
+        private final Reader[] readers;
+        private final boolean[] done;
+        private final long block;
+        private final long[] st = new long[2 * PAD + 1]; // the tokens read in the current block, padded
+        private int current;
+        private int live;
+        private Reader cur;
+
+        Streams(long[] positions, long[] ends, int current, long inBlock, long block) {
+            if (positions.length == 0 || positions.length != ends.length) {
+                throw new IllegalArgumentException("streams: " + positions.length + " positions, " + ends.length
+                        + " ends");
+            }
+            if (block < 1) {
+                throw new IllegalArgumentException("streams: block must be >= 1 token, got " + block);
+            }
+            int k = positions.length;
+            int bufBytes = Math.max(1 << 16, (1 << 20) / k);
+            readers = new Reader[k];
+            done = new boolean[k];
+            for (int i = 0; i < k; i++) {
+                readers[i] = new Reader(positions[i], ends[i], bufBytes);
+                done[i] = positions[i] >= ends[i];
+                if (!done[i]) {
+                    live++;
+                }
+            }
+            this.block = block;
+            this.current = Math.floorMod(current, k);
+            st[COUNT] = inBlock;
+            if (live > 0 && done[this.current]) {
+                st[COUNT] = 0;
+                advance();
+            }
+            cur = readers[this.current];
+        }
+
+        /** @return raw id + 1, 0 for a sentence end, -1 when every range is finished */
+        int next() {
+            int v = cur.next();
+            if (v > 0) {
+                st[COUNT]++;
+                return v;
+            }
+            if (v < 0) {
+                // the end of a range is a sentence end: go on with the next range, if any
+                if (!done[current]) {
+                    done[current] = true;
+                    live--;
+                }
+                if (live == 0) {
+                    return -1;
+                }
+                st[COUNT] = 0;
+                advance();
+                cur = readers[current];
+                return 0;
+            }
+            if (st[COUNT] >= block && live > 1) {
+                st[COUNT] = 0;
+                advance();
+                cur = readers[current];
+            }
+            return 0;
+        }
+
+        private void advance() {
+            int k = readers.length;
+            for (int i = 1; i <= k; i++) {
+                int c = (current + i) % k;
+                if (!done[c]) {
+                    current = c;
+                    return;
+                }
+            }
+        }
+
+        /** @return the number of ranges */
+        int count() {
+            return readers.length;
+        }
+
+        /** @return each range's byte offset of the next id to be read (at a sentence boundary between sentences) */
+        long[] positions() {
+            long[] p = new long[readers.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = readers[i].position();
+            }
+            return p;
+        }
+
+        /** @return each range's end */
+        long[] ends() {
+            long[] e = new long[readers.length];
+            for (int i = 0; i < e.length; i++) {
+                e[i] = readers[i].end();
+            }
+            return e;
+        }
+
+        /** @return the range being read */
+        int current() {
+            return current;
+        }
+
+        /** @return the tokens read from the current range in its block */
+        long inBlock() {
+            return st[COUNT];
         }
     }
 

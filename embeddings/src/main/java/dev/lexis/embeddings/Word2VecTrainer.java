@@ -85,6 +85,10 @@ public final class Word2VecTrainer {
     static final int INPUT_HOT_ROWS = Integer.getInteger("lexis.w2v.inHotRows", 256);
     /** Corpus words of a worker between two merges of its private rows (at the next sentence end). */
     static final int MERGE_WORDS = Integer.getInteger("lexis.w2v.mergeWords", 1000);
+    /** Probes only: overrides the config's streams per worker when set (&gt; 0). */
+    static final int STREAMS = Integer.getInteger("lexis.w2v.streams", 0);
+    /** Tokens of a stream read before a worker switches to its next stream (at a sentence end). */
+    static final int STREAM_BLOCK = Integer.getInteger("lexis.w2v.streamBlock", 2000);
     /** Floats before and after a worker's private rows, so that no other object shares their cache lines. */
     static final int PRIVATE_PAD = 32;
 
@@ -242,8 +246,10 @@ public final class Word2VecTrainer {
     private WordVectors run(Model m, EncodedCorpus enc, Path corpus, int startEpoch, Checkpoint.Progress resumeAt,
                             TrainingListener listener) throws IOException {
         TrainingListener out = listener == null ? TrainingListener.NONE : listener;
-        long[] shards = enc.shards(config.threads());
-        int workers = shards.length / 2;
+        int streams = STREAMS > 0 ? STREAMS : config.streams();
+        long[] shards = enc.shards(Math.multiplyExact(config.threads(), streams));
+        int ranges = shards.length / 2;
+        int workers = Math.min(config.threads(), ranges);
         Shared shared = new Shared(m.trainWords * (long) config.epochs(), config.effectiveAlpha());
         long doneAtStart = resumeAt.midEpoch() ? resumeAt.wordsDone() : m.trainWords * (long) startEpoch;
         shared.done.set(doneAtStart);
@@ -260,25 +266,26 @@ public final class Word2VecTrainer {
         try {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 final int ep = epoch;
-                EncodedCorpus.Reader[] rs;
+                EncodedCorpus.Streams[] rs;
                 if (epoch == startEpoch && resumeAt.midEpoch()) {
                     // the rest of an interrupted epoch: each worker continues where it stood, with its random state
                     Checkpoint.Shard[] sh = resumeAt.shards();
                     ws = new Worker[sh.length];
-                    rs = new EncodedCorpus.Reader[sh.length];
+                    rs = new EncodedCorpus.Streams[sh.length];
                     for (int i = 0; i < sh.length; i++) {
                         ws[i] = new Worker(m, config, sh[i].index(), sh.length > 1);
                         ws[i].restore(sh[i]);
-                        rs[i] = enc.reader(sh[i].position(), sh[i].end());
+                        rs[i] = enc.streams(sh[i].positions(), sh[i].ends(), sh[i].current(), sh[i].inBlock(),
+                                STREAM_BLOCK);
                     }
                     shared.done.set(resumeAt.wordsDone());
                 } else {
                     ws = new Worker[workers];
-                    rs = new EncodedCorpus.Reader[workers];
+                    rs = new EncodedCorpus.Streams[workers];
                     for (int i = 0; i < workers; i++) {
                         ws[i] = new Worker(m, config, i, workers > 1);
                         ws[i].startEpoch(epoch);
-                        rs[i] = enc.reader(shards[2 * i], shards[2 * i + 1]);
+                        rs[i] = streamsOf(enc, shards, i, workers, STREAM_BLOCK);
                     }
                     shared.done.set(m.trainWords * (long) epoch);
                 }
@@ -286,7 +293,7 @@ public final class Word2VecTrainer {
                 shared.startEpoch(ws.length);
                 List<Future<?>> fs = new ArrayList<>();
                 for (int i = 0; i < ws.length; i++) {
-                    EncodedCorpus.Reader r = rs[i];
+                    EncodedCorpus.Streams r = rs[i];
                     Worker w = ws[i];
                     fs.add(pool.submit(() -> {
                         try {
@@ -295,7 +302,6 @@ public final class Word2VecTrainer {
                             shared.stop = true;
                             throw e;
                         } finally {
-                            w.position = r.position();
                             shared.finished();
                         }
                         return null;
@@ -324,6 +330,23 @@ public final class Word2VecTrainer {
         meta.put("vocabulary", Integer.toString(m.vocabSize));
         meta.put("created-by", "lexis word2vec");
         return WordVectors.ofOwned(m.words, m.exportVectors(), config.embeddingDim(), meta);
+    }
+
+    /**
+     * The streams of worker {@code w} of {@code workers}: the byte ranges {@code w, w + workers, w + 2 workers, ...}
+     * of {@code shards} (flattened {@code [start, end)} pairs), so that its streams lie far apart in the corpus.
+     */
+    static EncodedCorpus.Streams streamsOf(EncodedCorpus enc, long[] shards, int w, int workers, long block) {
+        int ranges = shards.length / 2;
+        int k = (ranges - w + workers - 1) / workers;
+        long[] starts = new long[k];
+        long[] ends = new long[k];
+        for (int j = 0; j < k; j++) {
+            int r = w + j * workers;
+            starts[j] = shards[2 * r];
+            ends[j] = shards[2 * r + 1];
+        }
+        return enc.streams(starts, ends, 0, 0, block);
     }
 
     /**
@@ -493,7 +516,7 @@ public final class Word2VecTrainer {
         }
 
         /** Worker, at a sentence boundary: waits here while a checkpoint is due or being written. */
-        void pausePoint(Worker w, EncodedCorpus.Reader r) {
+        void pausePoint() {
             if (!pauseRequested && done.get() < nextCheckpointWords) {
                 return;
             }
@@ -504,7 +527,6 @@ public final class Word2VecTrainer {
                 if (!pauseRequested) {
                     return;
                 }
-                w.position = r.position();
                 paused++;
                 lock.notifyAll();
                 try {
@@ -782,8 +804,7 @@ public final class Word2VecTrainer {
         private static final int LOSS = PAD;
         private final long[] st = new long[2 * PAD + 3];
         private final double[] lossAcc = new double[2 * PAD + 1];
-        volatile long position;  // byte offset of the next sentence in the cache, set when paused or finished
-        private long rangeEnd;
+        private EncodedCorpus.Streams streams; // read while paused or finished (after the lock's hand-over)
         volatile double lossSum;
         volatile long lossCount;
         private boolean nan;
@@ -895,7 +916,9 @@ public final class Word2VecTrainer {
 
         /** Where this worker stands (call while it is paused or finished). */
         Checkpoint.Shard snapshot() {
-            return new Checkpoint.Shard(index, position, rangeEnd, st[RNG], lossAcc[LOSS], st[LOSS_N]);
+            EncodedCorpus.Streams r = streams;
+            return new Checkpoint.Shard(index, r.positions(), r.ends(), r.current(), r.inBlock(), st[RNG],
+                    lossAcc[LOSS], st[LOSS_N]);
         }
 
         /** Resets the loss and seeds the random state from (seed, thread, epoch), so a resumed run repeats it. */
@@ -913,8 +936,8 @@ public final class Word2VecTrainer {
             return UnigramSampler.mix(r);
         }
 
-        void runEpoch(EncodedCorpus.Reader r, Shared shared, int epoch) {
-            rangeEnd = r.end();
+        void runEpoch(EncodedCorpus.Streams r, Shared shared, int epoch) {
+            streams = r;
             int[] rawToId = m.rawToId;
             long[] keep = m.keep;
             boolean subsample = c.sample() > 0;
@@ -974,7 +997,7 @@ public final class Word2VecTrainer {
                         return;
                     }
                     if (!end) {
-                        shared.pausePoint(this, r);
+                        shared.pausePoint();
                         if (shared.stop) {
                             return;
                         }

@@ -42,7 +42,7 @@ class CbowReferenceTest {
     private static Word2VecConfig config(boolean mean) {
         return Word2VecConfig.defaults().withArchitecture(Architecture.CBOW).withLoss("hs").withEmbeddingDim(5)
                 .withWindow(1).withMinCount(1).withSample(0).withEpochs(2).withAlpha(0.5).withThreads(1)
-                .withSeed(3).withCbowMean(mean);
+                .withStreams(1).withSeed(3).withCbowMean(mean);
     }
 
     @ParameterizedTest

@@ -234,7 +234,9 @@ class Word2VecTrainerTest {
         assertEquals(0, st.epochsDone());
         assertEquals(2, st.progress().shards().length);
         for (Checkpoint.Shard sh : st.progress().shards()) {
-            assertTrue(sh.position() <= sh.end(), sh.toString());
+            for (int j = 0; j < sh.positions().length; j++) {
+                assertTrue(sh.positions()[j] <= sh.ends()[j], sh.toString());
+            }
         }
         List<Double> fractions = new ArrayList<>();
         WordVectors v = new Word2VecTrainer(c.withThreads(1)).resume(corpus, ckpt, p -> fractions.add(p.fraction()));
@@ -303,6 +305,91 @@ class Word2VecTrainerTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> Word2VecConfig.defaults().withHierarchicalSoftmax(false).withNegative(0));
         assertEquals("no output layer: enable hierarchicalSoftmax or set negative > 0", e.getMessage());
+        Word2VecConfig k = Word2VecConfig.defaults().withStreams(3);
+        assertEquals("3", k.toProperties().get("streams"));
+        assertEquals(k, Word2VecConfig.fromProperties(k.toProperties()));
+        assertEquals(Word2VecConfig.DEFAULT_STREAMS, Word2VecConfig.defaults().streams());
+        e = assertThrows(IllegalArgumentException.class, () -> Word2VecConfig.defaults().withStreams(0));
+        assertEquals("streams must be in [1, 1024], got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Word2VecConfig.defaults().withStreams(1025));
+        assertEquals("streams must be in [1, 1024], got 1025", e.getMessage());
+    }
+
+    private static void assertSameVectors(WordVectors a, WordVectors b) {
+        assertEquals(a.words(), b.words());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.row(i), b.row(i), "row " + i);
+        }
+    }
+
+    @Test
+    void streamsAreDeterministicWithOneThreadAndChangeTheOrder() throws IOException {
+        Path corpus = write(topicCorpus(12_000, 6)); // 144,000 tokens: 3 ranges (they start every 65,536 tokens)
+        Word2VecConfig c = small().withEpochs(1).withLoss("hs").withSample(1e-2).withStreams(4);
+        WordVectors a = new Word2VecTrainer(c).train(corpus, null);
+        assertSameVectors(a, new Word2VecTrainer(c).train(corpus, null));
+        WordVectors one = new Word2VecTrainer(c.withStreams(1)).train(corpus, null);
+        assertFalse(java.util.Arrays.equals(a.row(0), one.row(0)), "another order of the sentences");
+    }
+
+    /** Trains until the first checkpoint inside epoch 2, then crashes; returns the checkpoint. */
+    private Path crashInsideEpoch2(Path corpus, Word2VecConfig c, String name) {
+        Path ckpt = dir.resolve(name);
+        Word2VecTrainer t = new Word2VecTrainer(c).withCheckpoint(ckpt)
+                .withCheckpointEvery(100_000, java.time.Duration.ZERO);
+        assertThrows(Crash.class, () -> t.train(corpus, new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+            }
+
+            @Override
+            public void onCheckpoint(Path file, TrainingProgress p, boolean midEpoch) {
+                if (midEpoch && p.epoch() == 2) {
+                    throw new Crash();
+                }
+            }
+        }));
+        return ckpt;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CBOW, hs, 2", "SKIP_GRAM, ns, 5"})
+    void resumeWithStreamsRepeatsTheUninterruptedRun(Architecture arch, String loss, int streams) throws IOException {
+        Path corpus = write(topicCorpus(12_000, 6)); // 144,000 words an epoch, 3 ranges
+        Word2VecConfig c = small().withArchitecture(arch).withLoss(loss).withEpochs(2).withSample(1e-2)
+                .withStreams(streams);
+        WordVectors whole = new Word2VecTrainer(c).train(corpus, null);
+        Path ckpt = crashInsideEpoch2(corpus, c, "streams.ckpt");
+        Checkpoint.State st = Checkpoint.read(ckpt);
+        assertEquals(streams, st.config().streams());
+        Checkpoint.Shard sh = st.progress().shards()[0];
+        assertEquals(Math.min(streams, 3), sh.positions().length, sh.toString());
+        assertTrue(st.progress().wordsDone() > 144_000 && st.progress().wordsDone() < 288_000);
+        // resumed by a trainer with other settings: the checkpoint's streams continue
+        WordVectors resumed = new Word2VecTrainer(c.withStreams(7)).resume(corpus, ckpt, null);
+        assertSameVectors(whole, resumed);
+    }
+
+    @Test
+    void aCheckpointFromBeforeStreamsResumesWithOneStream() throws IOException {
+        Path corpus = write(topicCorpus(12_000, 6));
+        Word2VecConfig c = small().withLoss("hs").withEpochs(2).withSample(1e-2).withStreams(1);
+        WordVectors whole = new Word2VecTrainer(c).train(corpus, null);
+        Checkpoint.State st = Checkpoint.read(crashInsideEpoch2(corpus, c, "v3.ckpt"));
+        Path old = dir.resolve("v2.ckpt");
+        try (EncodedCorpus enc = EncodedCorpus.encode(corpus, dir)) {
+            Word2VecTrainer.Model m = Word2VecTrainer.Model.restore(st.config(), st, enc);
+            Checkpoint.write(old, st.config(), m, st.epochsDone(), st.progress(), 2);
+        }
+        Checkpoint.State v2 = Checkpoint.read(old);
+        assertEquals(1, v2.config().streams(), "no streams key in a version-2 checkpoint: one stream");
+        Checkpoint.Shard a = st.progress().shards()[0];
+        Checkpoint.Shard b = v2.progress().shards()[0];
+        assertArrayEquals(a.positions(), b.positions());
+        assertArrayEquals(a.ends(), b.ends());
+        assertEquals(a.rng(), b.rng());
+        // a trainer with the default streams resumes it as it was started
+        assertSameVectors(whole, new Word2VecTrainer(small()).resume(corpus, old, null));
     }
 
     @Test

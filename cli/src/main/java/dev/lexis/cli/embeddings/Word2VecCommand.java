@@ -73,6 +73,12 @@ public final class Word2VecCommand extends Subcommand {
     @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: the available processors).")
     Integer threads;
 
+    @Option(names = "--streams", paramLabel = "K",
+            description = "Places of the corpus each thread reads in turn, switching every ~2,000 tokens, so that "
+                    + "training sees the corpus in a more random order (default: 8; 1 = each thread reads one "
+                    + "contiguous range).")
+    Integer streams;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed; with --threads 1 the vectors are reproducible (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -172,6 +178,9 @@ public final class Word2VecCommand extends Subcommand {
             }
             if (threads != null) {
                 c = c.withThreads(threads);
+            }
+            if (streams != null) {
+                c = c.withStreams(streams);
             }
             return c;
         } catch (IllegalArgumentException e) {

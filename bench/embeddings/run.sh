@@ -13,6 +13,7 @@
 #   TOOLS    (default "gensim lexis"): "lexis" alone for quick probes of a Lexis change (the table's gensim
 #            columns are then empty)
 #   PEERS_DIR (default ../shared/peers)   DATA_DIR (default ../shared/data)
+#   LEXIS_ARGS (default empty): extra arguments of lexis word2vec, e.g. "--streams 1" for probes
 #   LEXIS_JVM_OPTS (default "-XX:+UseSerialGC -Xms16m -Xmn8m -XX:ReservedCodeCacheSize=32m": a small heap
 #            and code cache keep the peak RSS low; training allocates almost nothing)
 # Settings (the peers' README): dim 100, window 5, min-count 5, sample 1e-3, 5 epochs, alpha 0.025 (skip-gram)
@@ -32,6 +33,7 @@ REPEATS=${REPEATS:-1}
 SEEDS=${SEEDS:-1}
 THREADS=${THREADS:-2}
 TOOLS=${TOOLS:-gensim lexis}
+LEXIS_ARGS=${LEXIS_ARGS:-}
 LEXIS_JVM_OPTS=${LEXIS_JVM_OPTS:--XX:+UseSerialGC -Xms16m -Xmn8m -XX:ReservedCodeCacheSize=32m}
 PY=/usr/bin/python3
 mkdir -p "$OUTDIR/logs"
@@ -108,7 +110,7 @@ for ((r = 1; r <= REPEATS; r++)); do
     # shellcheck disable=SC2086
     run_timed lexis "$mode" "$run" "$lvec" -- "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector $LEXIS_JVM_OPTS \
       -cp "$CP" dev.lexis.cli.Main word2vec --input "$CORPUS" --output "$lvec" --model "$model" --loss "$loss" \
-      --dim 100 --window 5 --min-count 5 --sample 1e-3 --epochs 5 --threads "$THREADS" --seed "$seed"
+      --dim 100 --window 5 --min-count 5 --sample 1e-3 --epochs 5 --threads "$THREADS" --seed "$seed" $LEXIS_ARGS
   done
 done
 done

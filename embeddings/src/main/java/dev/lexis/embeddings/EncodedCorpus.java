@@ -362,7 +362,7 @@ final class EncodedCorpus implements AutoCloseable {
                 throw new IllegalArgumentException("streams: block must be >= 1 token, got " + block);
             }
             int k = positions.length;
-            int bufBytes = Math.max(1 << 16, (1 << 20) / k);
+            int bufBytes = Math.max(1 << 14, (1 << 20) / k); // about 1 MB a thread in all, as one Reader
             readers = new Reader[k];
             done = new boolean[k];
             for (int i = 0; i < k; i++) {

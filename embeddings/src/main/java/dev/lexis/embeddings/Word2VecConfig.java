@@ -42,9 +42,12 @@ import java.util.TreeSet;
  * of the range. With {@code threads} T and {@code streams} K the trainer cuts the corpus into K·T ranges at
  * sentence boundaries; thread t reads ranges t, t + T, t + 2T, ... (far apart) in turn, switching to its next
  * range at the first sentence end after 2,000 tokens (a few dozen lines). Every token is still read exactly once
- * an epoch, sentences are never split, and one thread stays reproducible for a seed. Measured on the benchmark's
- * 5M-token prose corpus (CBOW with hierarchical softmax, 2 threads, analogy accuracy, mean of seeds 1-3): K = 1
- * 0.161, 2 0.166, 4 0.165, 8 0.172 (gensim 0.177-0.179); see the README's embeddings benchmark.
+ * an epoch, sentences are never split, and one thread stays reproducible for a seed. The ranges start at the
+ * cache's sync points (every 65,536 tokens), so a small corpus gets fewer, longer ranges. Measured on the
+ * benchmark's 5M-token prose corpus (80-odd books; CBOW with hierarchical softmax, 2 threads, analogy accuracy on
+ * questions-words, mean of seeds 1-6): K = 1 0.1647, 8 0.1709, 16 0.1745, 32 0.1775, 64 0.1742; gensim's two
+ * workers 0.1770 (it was the one mode more than a point below gensim with K = 1). Reading 32 places instead of
+ * one did not measurably change the speed (README, embeddings benchmark).
  */
 public record Word2VecConfig(
         Architecture architecture,
@@ -65,7 +68,7 @@ public record Word2VecConfig(
         int streams) {
 
     /** The default of {@link #streams()}. */
-    public static final int DEFAULT_STREAMS = 8;
+    public static final int DEFAULT_STREAMS = 32;
     /** The largest {@link #streams()} accepted. */
     public static final int MAX_STREAMS = 1024;
 

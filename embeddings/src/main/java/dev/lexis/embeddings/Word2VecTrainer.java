@@ -35,9 +35,12 @@ import java.util.ArrayList;
  * <p><b>How it runs.</b> One pass reads the corpus (a file, {@code .gz}, or a folder of them; streamed, never
  * whole in memory), counts the words and caches the token ids in a compact temporary file (1 to 3 bytes a
  * token, deleted at the end). Each epoch, {@code threads} workers train Hogwild-style (shared weights, no locks)
- * on byte ranges of that cache that start at sentence boundaries. Each worker owns its scratch buffers, its
- * random state (seed + thread index) and its loss sum. With one thread the vectors are identical for the same
- * seed; with several they are not (the order of the updates varies).
+ * on byte ranges of that cache that start at sentence boundaries: the cache is cut into threads × streams ranges
+ * ({@link Word2VecConfig#streams()}), and each worker reads its ranges, which lie far apart in the corpus, in turn,
+ * a block of ~2,000 tokens at a time, so that the sentences reach SGD in a more random order than one contiguous
+ * range would give them. Each worker owns its scratch buffers, its random state (seed + thread index) and its
+ * loss sum. With one thread the vectors are identical for the same seed; with several they are not (the order of
+ * the updates varies).
  *
  * <p><b>The kernel.</b> For one hidden vector (CBOW: the mean of the context; Skip-gram: each context word in
  * turn, as word2vec.c) the dot products with all its output rows (the word's tree path, or the word and its
@@ -85,9 +88,11 @@ public final class Word2VecTrainer {
     static final int INPUT_HOT_ROWS = Integer.getInteger("lexis.w2v.inHotRows", 256);
     /** Corpus words of a worker between two merges of its private rows (at the next sentence end). */
     static final int MERGE_WORDS = Integer.getInteger("lexis.w2v.mergeWords", 1000);
-    /** Probes only: overrides the config's streams per worker when set (&gt; 0). */
-    static final int STREAMS = Integer.getInteger("lexis.w2v.streams", 0);
-    /** Tokens of a stream read before a worker switches to its next stream (at a sentence end). */
+    /**
+     * Tokens of a stream read before a worker switches to its next stream (at the next sentence end): a few dozen
+     * lines. 500 and 8,000 measured about the same as 2,000 (README, embeddings benchmark); system property
+     * {@code lexis.w2v.streamBlock} for experiments. Not stored in checkpoints: a resume must use the same value.
+     */
     static final int STREAM_BLOCK = Integer.getInteger("lexis.w2v.streamBlock", 2000);
     /** Floats before and after a worker's private rows, so that no other object shares their cache lines. */
     static final int PRIVATE_PAD = 32;
@@ -246,8 +251,7 @@ public final class Word2VecTrainer {
     private WordVectors run(Model m, EncodedCorpus enc, Path corpus, int startEpoch, Checkpoint.Progress resumeAt,
                             TrainingListener listener) throws IOException {
         TrainingListener out = listener == null ? TrainingListener.NONE : listener;
-        int streams = STREAMS > 0 ? STREAMS : config.streams();
-        long[] shards = enc.shards(Math.multiplyExact(config.threads(), streams));
+        long[] shards = enc.shards(Math.multiplyExact(config.threads(), config.streams()));
         int ranges = shards.length / 2;
         int workers = Math.min(config.threads(), ranges);
         Shared shared = new Shared(m.trainWords * (long) config.epochs(), config.effectiveAlpha());

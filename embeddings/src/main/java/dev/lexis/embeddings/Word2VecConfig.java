@@ -33,8 +33,8 @@ import java.util.TreeSet;
  * @param seed                 seed of every random choice (initial vectors, windows, subsampling, negatives)
  * @param analyzer             analyzer spec of the tokenizer ({@code whitespace} is the fast byte-level path)
  * @param maxSentenceLength    sentences (lines) are cut into pieces of at most this many kept words (1000)
- * @param streams              places in the corpus each training thread reads at once (default
- *                             {@value #DEFAULT_STREAMS}); see below
+ * @param streams              places in the corpus each training thread reads in turn, or 0 (the default) for
+ *                             the architecture's: {@value #CBOW_STREAMS} for CBOW, 1 for Skip-gram; see below
  *
  * <p><b>Streams: why each thread reads several places of the corpus.</b> SGD assumes its examples come in random
  * order, but a corpus is a concatenation of documents, so a thread that reads one contiguous range drifts with the
@@ -46,8 +46,11 @@ import java.util.TreeSet;
  * cache's sync points (every 65,536 tokens), so a small corpus gets fewer, longer ranges. Measured on the
  * benchmark's 5M-token prose corpus (80-odd books; CBOW with hierarchical softmax, 2 threads, analogy accuracy on
  * questions-words, mean of seeds 1-6): K = 1 0.1647, 8 0.1709, 16 0.1745, 32 0.1775, 64 0.1742; gensim's two
- * workers 0.1770 (it was the one mode more than a point below gensim with K = 1). Reading 32 places instead of
- * one did not measurably change the speed (README, embeddings benchmark).
+ * workers 0.1770 (it was the one mode more than a point below gensim with K = 1); one thread, K = 32: 0.1799
+ * against 0.1628 (K = 1). CBOW with negative sampling: 0.2147 against 0.2124 (seeds 1-3). Skip-gram did not gain
+ * (sg-hs analogy 0.1977 against 0.1980 over five seeds, WordSim-353 rho 0.462 against 0.488; sg-ns 0.1980 against
+ * 0.2011 over three), so its default stays one range a thread. Reading 32 places instead of one did not
+ * measurably change the speed (README, embeddings benchmark).
  */
 public record Word2VecConfig(
         Architecture architecture,
@@ -67,8 +70,8 @@ public record Word2VecConfig(
         int maxSentenceLength,
         int streams) {
 
-    /** The default of {@link #streams()}. */
-    public static final int DEFAULT_STREAMS = 32;
+    /** {@link #effectiveStreams()} of CBOW when {@link #streams()} is 0 (the default). */
+    public static final int CBOW_STREAMS = 32;
     /** The largest {@link #streams()} accepted. */
     public static final int MAX_STREAMS = 1024;
 
@@ -121,15 +124,21 @@ public record Word2VecConfig(
         if (maxSentenceLength < 2) {
             throw new IllegalArgumentException("maxSentenceLength must be >= 2, got " + maxSentenceLength);
         }
-        if (streams < 1 || streams > MAX_STREAMS) {
-            throw new IllegalArgumentException("streams must be in [1, " + MAX_STREAMS + "], got " + streams);
+        if (streams < 0 || streams > MAX_STREAMS) {
+            throw new IllegalArgumentException("streams must be in [1, " + MAX_STREAMS + "] or 0 for the default, got "
+                    + streams);
         }
     }
 
     /** The C tool's defaults (CBOW, negative sampling 5), all available processors, seed 1, whitespace analyzer. */
     public static Word2VecConfig defaults() {
         return new Word2VecConfig(Architecture.CBOW, false, 5, 100, 5, 5, 0, 1e-3, 5, Double.NaN, true,
-                Runtime.getRuntime().availableProcessors(), 1, "whitespace", 1000, DEFAULT_STREAMS);
+                Runtime.getRuntime().availableProcessors(), 1, "whitespace", 1000, 0);
+    }
+
+    /** @return the streams per thread: {@link #streams()} or the architecture's default (CBOW 32, Skip-gram 1) */
+    public int effectiveStreams() {
+        return streams > 0 ? streams : architecture == Architecture.CBOW ? CBOW_STREAMS : 1;
     }
 
     /** @return the starting learning rate: {@link #alpha()} or the architecture's default */
@@ -245,7 +254,7 @@ public record Word2VecConfig(
                 maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer, v, streams);
     }
 
-    /** @return a copy that reads {@code v} places of the corpus per thread at once (see the class doc) */
+    /** @return a copy that reads {@code v} places of the corpus per thread in turn (0 = the architecture's default) */
     public Word2VecConfig withStreams(int v) {
         return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
                 maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, v);
@@ -273,7 +282,7 @@ public record Word2VecConfig(
         p.put("seed", Long.toString(seed));
         p.put("analyzer", analyzer);
         p.put("max-sentence-length", Integer.toString(maxSentenceLength));
-        p.put("streams", Integer.toString(streams));
+        p.put("streams", streams == 0 ? "auto" : Integer.toString(streams));
         return p;
     }
 
@@ -330,7 +339,7 @@ public record Word2VecConfig(
                     case "seed" -> seed = Long.parseLong(v);
                     case "analyzer" -> analyzer = v;
                     case "max-sentence-length" -> maxLen = Integer.parseInt(v);
-                    case "streams" -> streams = Integer.parseInt(v);
+                    case "streams" -> streams = v.equals("auto") ? 0 : Integer.parseInt(v);
                     default -> throw new AssertionError(k);
                 }
             } catch (IllegalArgumentException ex) {

@@ -36,7 +36,7 @@ import java.util.ArrayList;
  * whole in memory), counts the words and caches the token ids in a compact temporary file (1 to 3 bytes a
  * token, deleted at the end). Each epoch, {@code threads} workers train Hogwild-style (shared weights, no locks)
  * on byte ranges of that cache that start at sentence boundaries: the cache is cut into threads × streams ranges
- * ({@link Word2VecConfig#streams()}), and each worker reads its ranges, which lie far apart in the corpus, in turn,
+ * ({@link Word2VecConfig#effectiveStreams()}), and each worker reads its ranges, which lie far apart in the corpus, in turn,
  * a block of ~2,000 tokens at a time, so that the sentences reach SGD in a more random order than one contiguous
  * range would give them. Each worker owns its scratch buffers, its random state (seed + thread index) and its
  * loss sum. With one thread the vectors are identical for the same seed; with several they are not (the order of
@@ -251,7 +251,7 @@ public final class Word2VecTrainer {
     private WordVectors run(Model m, EncodedCorpus enc, Path corpus, int startEpoch, Checkpoint.Progress resumeAt,
                             TrainingListener listener) throws IOException {
         TrainingListener out = listener == null ? TrainingListener.NONE : listener;
-        long[] shards = enc.shards(Math.multiplyExact(config.threads(), config.streams()));
+        long[] shards = enc.shards(Math.multiplyExact(config.threads(), config.effectiveStreams()));
         int ranges = shards.length / 2;
         int workers = Math.min(config.threads(), ranges);
         Shared shared = new Shared(m.trainWords * (long) config.epochs(), config.effectiveAlpha());

@@ -308,11 +308,17 @@ class Word2VecTrainerTest {
         Word2VecConfig k = Word2VecConfig.defaults().withStreams(3);
         assertEquals("3", k.toProperties().get("streams"));
         assertEquals(k, Word2VecConfig.fromProperties(k.toProperties()));
-        assertEquals(Word2VecConfig.DEFAULT_STREAMS, Word2VecConfig.defaults().streams());
-        e = assertThrows(IllegalArgumentException.class, () -> Word2VecConfig.defaults().withStreams(0));
-        assertEquals("streams must be in [1, 1024], got 0", e.getMessage());
+        assertEquals(0, Word2VecConfig.defaults().streams(), "the architecture's default");
+        assertEquals("auto", Word2VecConfig.defaults().toProperties().get("streams"));
+        Word2VecConfig d = Word2VecConfig.defaults();
+        assertEquals(d, Word2VecConfig.fromProperties(d.toProperties()));
+        assertEquals(Word2VecConfig.CBOW_STREAMS, Word2VecConfig.defaults().effectiveStreams());
+        assertEquals(1, Word2VecConfig.defaults().withArchitecture(Architecture.SKIP_GRAM).effectiveStreams());
+        assertEquals(3, k.withArchitecture(Architecture.SKIP_GRAM).effectiveStreams());
+        e = assertThrows(IllegalArgumentException.class, () -> Word2VecConfig.defaults().withStreams(-1));
+        assertEquals("streams must be in [1, 1024] or 0 for the default, got -1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Word2VecConfig.defaults().withStreams(1025));
-        assertEquals("streams must be in [1, 1024], got 1025", e.getMessage());
+        assertEquals("streams must be in [1, 1024] or 0 for the default, got 1025", e.getMessage());
     }
 
     private static void assertSameVectors(WordVectors a, WordVectors b) {

@@ -75,8 +75,8 @@ public final class Word2VecCommand extends Subcommand {
 
     @Option(names = "--streams", paramLabel = "K",
             description = "Places of the corpus each thread reads in turn, switching every ~2,000 tokens, so that "
-                    + "training sees the corpus in a more random order (default: 32; 1 = each thread reads one "
-                    + "contiguous range).")
+                    + "training sees the corpus in a more random order (default: 32 for cbow, 1 for skipgram; 1 = each "
+                    + "thread reads one contiguous range).")
     Integer streams;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",

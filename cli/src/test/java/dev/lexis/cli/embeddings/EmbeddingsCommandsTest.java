@@ -185,15 +185,16 @@ class EmbeddingsCommandsTest {
         assertTrue(res.err().contains("missing.txt"), res.err());
         res = run("", "evaluate", "--vectors", vectors.toString());
         assertEquals(2, res.code(), res.toString());
-        res = run("", "word2vec", "--input", "x", "--output", "y.bin", "--streams", "0");
+        res = run("", "word2vec", "--input", "x", "--output", "y.bin", "--streams", "-1");
         assertEquals(2, res.code(), res.toString());
-        assertTrue(res.err().startsWith("lexis: streams must be in [1, 1024], got 0"), res.err());
+        assertTrue(res.err().startsWith("lexis: streams must be in [1, 1024] or 0 for the default, got -1"),
+                res.err());
     }
 
     @Test
     void streamsAreStoredWithTheVectors() throws IOException {
-        assertTrue(Files.readString(dir.resolve("v.bin.lexis.properties")).contains("word2vec.streams=32"),
-                "the default");
+        assertTrue(Files.readString(dir.resolve("v.bin.lexis.properties")).contains("word2vec.streams=auto"),
+                "the default: 32 for CBOW, 1 for Skip-gram");
         Path one = dir.resolve("one.bin");
         Result res = run("", "word2vec", "--input", dir.resolve("corpus.txt").toString(), "--output", one.toString(),
                 "--dim", "8", "--epochs", "1", "--threads", "1", "--streams", "1");

@@ -22,8 +22,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The corpus read once, tokenized on whitespace and cached as a compact stream of word ids in a temporary file
  * (LEB128 varints: 1 to 3 bytes a token; 0 ends a sentence), so that the epochs read ids instead of text.
- * The corpus itself is streamed and never held in memory; the cache is read back in 1 MB blocks, from byte
- * ranges that start at sentence boundaries (one shard per training thread).
+ * The corpus itself is streamed and never held in memory; the cache is read back in blocks, from byte ranges that
+ * start at sentence boundaries (one or more per training thread, read in turn by {@link Streams}).
  *
  * <p>Ids in the cache are "raw" ids in order of first appearance; {@link #words()} and {@link #counts()}
  * describe them. The trainer maps them to its vocabulary (by frequency, min-count) with an int array.

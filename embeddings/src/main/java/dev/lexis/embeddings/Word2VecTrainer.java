@@ -36,11 +36,11 @@ import java.util.ArrayList;
  * whole in memory), counts the words and caches the token ids in a compact temporary file (1 to 3 bytes a
  * token, deleted at the end). Each epoch, {@code threads} workers train Hogwild-style (shared weights, no locks)
  * on byte ranges of that cache that start at sentence boundaries: the cache is cut into threads × streams ranges
- * ({@link Word2VecConfig#effectiveStreams()}), and each worker reads its ranges, which lie far apart in the corpus, in turn,
- * a block of ~2,000 tokens at a time, so that the sentences reach SGD in a more random order than one contiguous
- * range would give them. Each worker owns its scratch buffers, its random state (seed + thread index) and its
- * loss sum. With one thread the vectors are identical for the same seed; with several they are not (the order of
- * the updates varies).
+ * ({@link Word2VecConfig#effectiveStreams()}), and each worker reads its ranges, which lie far apart in the
+ * corpus, in turn, a block of ~2,000 tokens at a time, so that the sentences reach SGD in a more random order than
+ * one contiguous range would give them. Each worker owns its scratch buffers, its random state (seed + thread
+ * index) and its loss sum. With one thread the vectors are identical for the same seed; with several they are not
+ * (the order of the updates varies).
  *
  * <p><b>The kernel.</b> For one hidden vector (CBOW: the mean of the context; Skip-gram: each context word in
  * turn, as word2vec.c) the dot products with all its output rows (the word's tree path, or the word and its

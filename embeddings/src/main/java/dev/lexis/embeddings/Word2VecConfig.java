@@ -45,12 +45,12 @@ import java.util.TreeSet;
  * an epoch, sentences are never split, and one thread stays reproducible for a seed. The ranges start at the
  * cache's sync points (every 65,536 tokens), so a small corpus gets fewer, longer ranges. Measured on the
  * benchmark's 5M-token prose corpus (80-odd books; CBOW with hierarchical softmax, 2 threads, analogy accuracy on
- * questions-words, mean of seeds 1-6): K = 1 0.1647, 8 0.1709, 16 0.1745, 32 0.1775, 64 0.1742; gensim's two
- * workers 0.1770 (it was the one mode more than a point below gensim with K = 1); one thread, K = 32: 0.1799
- * against 0.1628 (K = 1). CBOW with negative sampling: 0.2147 against 0.2124 (seeds 1-3). Skip-gram did not gain
- * (sg-hs analogy 0.1977 against 0.1980 over five seeds, WordSim-353 rho 0.462 against 0.488; sg-ns 0.1980 against
- * 0.2011 over three), so its default stays one range a thread. Reading 32 places instead of one did not
- * measurably change the speed (README, embeddings benchmark).
+ * questions-words / WordSim-353 Spearman rho, means of seeds 1-12): K = 1 0.1659 / 0.378, 16 0.1741 / 0.372, 32
+ * 0.1784 / 0.361; gensim's two workers 0.1761 / ~0.36 (cbow-hs was the one mode more than a point below gensim
+ * with K = 1). More streams raise the analogy accuracy and lower rho a little; 16 keeps both within reach of
+ * gensim's. Skip-gram did not gain (sg-hs analogy 0.1977 against 0.1980 over five seeds with 32 streams, rho
+ * 0.462 against 0.488; sg-ns 0.1980 against 0.2011), so its default stays one range a thread. Reading 32 places
+ * instead of one did not measurably change the speed (README, embeddings benchmark).
  */
 public record Word2VecConfig(
         Architecture architecture,
@@ -71,7 +71,7 @@ public record Word2VecConfig(
         int streams) {
 
     /** {@link #effectiveStreams()} of CBOW when {@link #streams()} is 0 (the default). */
-    public static final int CBOW_STREAMS = 32;
+    public static final int CBOW_STREAMS = 16;
     /** The largest {@link #streams()} accepted. */
     public static final int MAX_STREAMS = 1024;
 
@@ -136,7 +136,7 @@ public record Word2VecConfig(
                 Runtime.getRuntime().availableProcessors(), 1, "whitespace", 1000, 0);
     }
 
-    /** @return the streams per thread: {@link #streams()} or the architecture's default (CBOW 32, Skip-gram 1) */
+    /** @return the streams per thread: {@link #streams()} or the architecture's default (CBOW 16, Skip-gram 1) */
     public int effectiveStreams() {
         return streams > 0 ? streams : architecture == Architecture.CBOW ? CBOW_STREAMS : 1;
     }

@@ -75,7 +75,7 @@ public final class Word2VecCommand extends Subcommand {
 
     @Option(names = "--streams", paramLabel = "K",
             description = "Places of the corpus each thread reads in turn, switching every ~2,000 tokens, so that "
-                    + "training sees the corpus in a more random order (default: 32 for cbow, 1 for skipgram; 1 = each "
+                    + "training sees the corpus in a more random order (default: 16 for cbow, 1 for skipgram; 1 = each "
                     + "thread reads one contiguous range).")
     Integer streams;
 

@@ -219,11 +219,6 @@ final class EncodedCorpus implements AutoCloseable {
         return out;
     }
 
-    /** A reader of one byte range of the cache, owned by one thread. */
-    Reader reader(long start, long end) {
-        return new Reader(start, end, 1 << 20);
-    }
-
     /**
      * A reader that interleaves several byte ranges of the cache (one thread's streams), switching to the next
      * range at the first sentence end after {@code block} tokens of the current one; see {@link Streams}.

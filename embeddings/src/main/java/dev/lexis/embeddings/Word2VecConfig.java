@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Hyper-parameters of the word2vec trainer (Mikolov et al. 2013, "Efficient Estimation of Word Representations
@@ -148,20 +149,17 @@ public record Word2VecConfig(
 
     /** @return a copy with another architecture */
     public Word2VecConfig withArchitecture(Architecture v) {
-        return new Word2VecConfig(v, hierarchicalSoftmax, negative, embeddingDim, window, minCount, maxVocabSize,
-                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.architecture = v);
     }
 
     /** @return a copy with hierarchical softmax on or off */
     public Word2VecConfig withHierarchicalSoftmax(boolean v) {
-        return new Word2VecConfig(architecture, v, negative, embeddingDim, window, minCount, maxVocabSize,
-                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.hierarchicalSoftmax = v);
     }
 
     /** @return a copy with another number of negative samples (0 = none) */
     public Word2VecConfig withNegative(int v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, v, embeddingDim, window, minCount, maxVocabSize,
-                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.negative = v);
     }
 
     /**
@@ -173,91 +171,133 @@ public record Word2VecConfig(
      */
     public Word2VecConfig withLoss(String loss) {
         return switch (loss.toLowerCase(Locale.ROOT)) {
-            case "hs" -> new Word2VecConfig(architecture, true, 0, embeddingDim, window, minCount, maxVocabSize,
-                    sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
-            case "ns" -> new Word2VecConfig(architecture, false, negative == 0 ? 5 : negative, embeddingDim, window,
-                    minCount, maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer,
-                    maxSentenceLength, streams);
+            case "hs" -> with(f -> {
+                f.hierarchicalSoftmax = true;
+                f.negative = 0;
+            });
+            case "ns" -> with(f -> {
+                f.hierarchicalSoftmax = false;
+                f.negative = negative == 0 ? 5 : negative;
+            });
             default -> throw new IllegalArgumentException("loss must be hs or ns, got " + loss);
         };
     }
 
     /** @return a copy with another dimension */
     public Word2VecConfig withEmbeddingDim(int v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, v, window, minCount, maxVocabSize,
-                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.embeddingDim = v);
     }
 
     /** @return a copy with another window */
     public Word2VecConfig withWindow(int v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, v, minCount,
-                maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.window = v);
     }
 
     /** @return a copy with another min-count */
     public Word2VecConfig withMinCount(int v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, v, maxVocabSize,
-                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.minCount = v);
     }
 
     /** @return a copy with another maximum vocabulary size (0 = no limit) */
     public Word2VecConfig withMaxVocabSize(int v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount, v,
-                sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.maxVocabSize = v);
     }
 
     /** @return a copy with another subsampling threshold */
     public Word2VecConfig withSample(double v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
-                maxVocabSize, v, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.sample = v);
     }
 
     /** @return a copy with another number of epochs */
     public Word2VecConfig withEpochs(int v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
-                maxVocabSize, sample, v, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.epochs = v);
     }
 
     /** @return a copy with another starting learning rate (NaN = architecture default) */
     public Word2VecConfig withAlpha(double v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
-                maxVocabSize, sample, epochs, v, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.alpha = v);
     }
 
     /** @return a copy with CBOW mean (true) or sum (false) */
     public Word2VecConfig withCbowMean(boolean v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
-                maxVocabSize, sample, epochs, alpha, v, threads, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.cbowMean = v);
     }
 
     /** @return a copy with another number of threads */
     public Word2VecConfig withThreads(int v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
-                maxVocabSize, sample, epochs, alpha, cbowMean, v, seed, analyzer, maxSentenceLength, streams);
+        return with(f -> f.threads = v);
     }
 
     /** @return a copy with another seed */
     public Word2VecConfig withSeed(long v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
-                maxVocabSize, sample, epochs, alpha, cbowMean, threads, v, analyzer, maxSentenceLength, streams);
+        return with(f -> f.seed = v);
     }
 
     /** @return a copy with another analyzer spec */
     public Word2VecConfig withAnalyzer(String v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
-                maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, v, maxSentenceLength, streams);
+        return with(f -> f.analyzer = v);
     }
 
     /** @return a copy with another maximum sentence length */
     public Word2VecConfig withMaxSentenceLength(int v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
-                maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer, v, streams);
+        return with(f -> f.maxSentenceLength = v);
     }
 
     /** @return a copy that reads {@code v} places of the corpus per thread in turn (0 = the architecture's default) */
     public Word2VecConfig withStreams(int v) {
-        return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount,
-                maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, v);
+        return with(f -> f.streams = v);
+    }
+
+    /**
+     * The fields as mutable copies: each {@code with} method and {@link #fromProperties} change some of them and build
+     * a new config (validated by the constructor), so a new field is added here once instead of in every copy.
+     */
+    private static final class Fields {
+        Architecture architecture;
+        boolean hierarchicalSoftmax;
+        int negative;
+        int embeddingDim;
+        int window;
+        int minCount;
+        int maxVocabSize;
+        double sample;
+        int epochs;
+        double alpha;
+        boolean cbowMean;
+        int threads;
+        long seed;
+        String analyzer;
+        int maxSentenceLength;
+        int streams;
+
+        Fields(Word2VecConfig c) {
+            architecture = c.architecture;
+            hierarchicalSoftmax = c.hierarchicalSoftmax;
+            negative = c.negative;
+            embeddingDim = c.embeddingDim;
+            window = c.window;
+            minCount = c.minCount;
+            maxVocabSize = c.maxVocabSize;
+            sample = c.sample;
+            epochs = c.epochs;
+            alpha = c.alpha;
+            cbowMean = c.cbowMean;
+            threads = c.threads;
+            seed = c.seed;
+            analyzer = c.analyzer;
+            maxSentenceLength = c.maxSentenceLength;
+            streams = c.streams;
+        }
+
+        Word2VecConfig build() {
+            return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount, maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+        }
+    }
+
+    private Word2VecConfig with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.build();
     }
 
     private static final Set<String> KEYS = Set.of("model", "hs", "negative", "dim", "window", "min-count",
@@ -298,48 +338,32 @@ public record Word2VecConfig(
             throw new IllegalArgumentException("unknown word2vec config keys: " + unknown + " (known: "
                     + new TreeSet<>(KEYS) + ")");
         }
-        Word2VecConfig d = defaults();
-        Architecture arch = d.architecture;
-        boolean hs = d.hierarchicalSoftmax;
-        int negative = d.negative;
-        int dim = d.embeddingDim;
-        int window = d.window;
-        int minCount = d.minCount;
-        int maxVocab = d.maxVocabSize;
-        double sample = d.sample;
-        int epochs = d.epochs;
-        double alpha = d.alpha;
-        boolean mean = d.cbowMean;
-        int threads = d.threads;
-        long seed = d.seed;
-        String analyzer = d.analyzer;
-        int maxLen = d.maxSentenceLength;
-        int streams = d.streams;
+        Fields f = new Fields(defaults());
         for (Map.Entry<String, String> e : props.entrySet()) {
             String k = e.getKey();
             String v = e.getValue().trim();
             try {
                 switch (k) {
-                    case "model" -> arch = switch (v.toLowerCase(Locale.ROOT)) {
+                    case "model" -> f.architecture = switch (v.toLowerCase(Locale.ROOT)) {
                         case "cbow" -> Architecture.CBOW;
                         case "skipgram", "skip-gram", "sg" -> Architecture.SKIP_GRAM;
                         default -> throw new IllegalArgumentException("expected cbow or skipgram");
                     };
-                    case "hs" -> hs = parseBoolean(v);
-                    case "negative" -> negative = Integer.parseInt(v);
-                    case "dim" -> dim = Integer.parseInt(v);
-                    case "window" -> window = Integer.parseInt(v);
-                    case "min-count" -> minCount = Integer.parseInt(v);
-                    case "max-vocab-size" -> maxVocab = Integer.parseInt(v);
-                    case "sample" -> sample = Double.parseDouble(v);
-                    case "epochs" -> epochs = Integer.parseInt(v);
-                    case "alpha" -> alpha = v.equals("auto") ? Double.NaN : Double.parseDouble(v);
-                    case "cbow-mean" -> mean = parseBoolean(v);
-                    case "threads" -> threads = Integer.parseInt(v);
-                    case "seed" -> seed = Long.parseLong(v);
-                    case "analyzer" -> analyzer = v;
-                    case "max-sentence-length" -> maxLen = Integer.parseInt(v);
-                    case "streams" -> streams = v.equals("auto") ? 0 : Integer.parseInt(v);
+                    case "hs" -> f.hierarchicalSoftmax = parseBoolean(v);
+                    case "negative" -> f.negative = Integer.parseInt(v);
+                    case "dim" -> f.embeddingDim = Integer.parseInt(v);
+                    case "window" -> f.window = Integer.parseInt(v);
+                    case "min-count" -> f.minCount = Integer.parseInt(v);
+                    case "max-vocab-size" -> f.maxVocabSize = Integer.parseInt(v);
+                    case "sample" -> f.sample = Double.parseDouble(v);
+                    case "epochs" -> f.epochs = Integer.parseInt(v);
+                    case "alpha" -> f.alpha = v.equals("auto") ? Double.NaN : Double.parseDouble(v);
+                    case "cbow-mean" -> f.cbowMean = parseBoolean(v);
+                    case "threads" -> f.threads = Integer.parseInt(v);
+                    case "seed" -> f.seed = Long.parseLong(v);
+                    case "analyzer" -> f.analyzer = v;
+                    case "max-sentence-length" -> f.maxSentenceLength = Integer.parseInt(v);
+                    case "streams" -> f.streams = v.equals("auto") ? 0 : Integer.parseInt(v);
                     default -> throw new AssertionError(k);
                 }
             } catch (IllegalArgumentException ex) {
@@ -347,8 +371,7 @@ public record Word2VecConfig(
                         + ex.getMessage() + ")", ex);
             }
         }
-        return new Word2VecConfig(arch, hs, negative, dim, window, minCount, maxVocab, sample, epochs, alpha, mean,
-                threads, seed, analyzer, maxLen, streams);
+        return f.build();
     }
 
     private static boolean parseBoolean(String v) {

@@ -15,10 +15,10 @@ import dev.lexis.embeddings.WordVectors;
 import dev.lexis.tokenize.Tokenizer;
 import dev.lexis.tokenize.Vocabulary;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
+import dev.lexis.cli.args.Parameters;
 
 /**
  * {@code lexis demo}: the README's first command. Tokenizes the embedded Europarl text (see {@link DemoText}),
@@ -82,7 +82,7 @@ public final class DemoCommand extends Subcommand {
         Word2VecConfig.Architecture architecture = switch (model.toLowerCase(Locale.ROOT)) {
             case "cbow" -> Word2VecConfig.Architecture.CBOW;
             case "skipgram", "skip-gram", "sg" -> Word2VecConfig.Architecture.SKIP_GRAM;
-            default -> throw new ParameterException(spec.commandLine(), "--model must be cbow or skipgram, got "
+            default -> throw new UsageException("--model must be cbow or skipgram, got "
                     + model);
         };
         List<String> queries = normalize(words.isEmpty() ? DEFAULT_WORDS : words);
@@ -170,7 +170,7 @@ public final class DemoCommand extends Subcommand {
 
     private void checkPositive(String option, long value) {
         if (value < 1) {
-            throw new ParameterException(spec.commandLine(), option + " must be >= 1, got " + value);
+            throw new UsageException(option + " must be >= 1, got " + value);
         }
     }
 }

@@ -71,8 +71,7 @@ final class Errors {
         Throwable t = e;
         while (t.getCause() != null
                 && (t instanceof ExecutionException || t instanceof CompletionException
-                        || t instanceof InvocationTargetException || t instanceof UncheckedIOException
-                        || t instanceof picocli.CommandLine.ExecutionException)
+                        || t instanceof InvocationTargetException || t instanceof UncheckedIOException)
                 && (t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) {
             t = t.getCause();
         }

@@ -5,14 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-import picocli.CommandLine.IVersionProvider;
-
 /**
  * The version printed by {@code lexis --version}: the Maven project version, taken from
  * {@code dev/lexis/cli/version.properties}, which the build filters (it also records where the demo text
  * comes from).
  */
-public final class LexisVersion implements IVersionProvider {
+public final class LexisVersion {
 
     private static final String RESOURCE = "version.properties";
 
@@ -52,8 +50,16 @@ public final class LexisVersion implements IVersionProvider {
         }
     }
 
-    @Override
-    public String[] getVersion() {
+    private LexisVersion() {
+    }
+
+    /**
+     * What {@code lexis --version} prints: the Lexis version, then the Java version, vendor and home.
+     *
+     * @return two lines
+     * @throws IllegalStateException when the version resource is missing or was not filtered by the build
+     */
+    public static String[] lines() {
         return new String[] {
                 "lexis " + projectVersion(),
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ", "

@@ -7,10 +7,13 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.UnmatchedArgumentException;
+import java.util.concurrent.Callable;
+
+import dev.lexis.cli.args.CommandParser;
+import dev.lexis.cli.args.CommandSpec;
+import dev.lexis.cli.args.Help;
+import dev.lexis.cli.args.ParseResult;
+import dev.lexis.cli.args.UsageException;
 
 /**
  * Entry point of the {@code lexis} command: runs {@link LexisCommand} and maps the outcome to an exit code.
@@ -62,101 +65,53 @@ public final class Main {
      * @return {@link #OK}, {@link #ERROR} or {@link #USAGE}
      */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = commandLine(in, out, err, args);
+        LexisCommand root = new LexisCommand(in);
+        CommandSpec running = null;
         try {
-            return commandLine.execute(args);
+            ParseResult parsed = CommandParser.parse(root, args, out, err);
+            running = parsed.command();
+            if (parsed.helpRequested()) {
+                out.print(Help.of(running));
+                return OK;
+            }
+            if (parsed.versionRequested()) {
+                for (String line : LexisVersion.lines()) {
+                    out.println(line);
+                }
+                return OK;
+            }
+            Object command = running.command();
+            if (command instanceof Callable<?> callable) {
+                return callable.call() instanceof Integer code ? code : OK;
+            }
+            ((Runnable) command).run();
+            return OK;
+        } catch (UsageException e) {
+            CommandSpec failed = e.command().orElse(running);
+            err.println("lexis: " + Errors.oneLine(e.getMessage()) + " (see '"
+                    + (failed == null ? "lexis" : failed.qualifiedName()) + " --help')");
+            if (!e.hint().isEmpty()) {
+                err.println(e.hint());
+            }
+            return USAGE;
         } catch (OutOfMemoryError e) {
             err.println("lexis: out of memory (" + Errors.oneLine(e.getMessage())
                     + "); give the JVM more heap, e.g. LEXIS_JAVA_OPTS=-Xmx8g");
+            return ERROR;
+        } catch (Exception e) {
+            boolean verbose = root.verbose();
+            String message = Errors.describe(e);
+            if (!Errors.isExpected(e) && !verbose) {
+                message += " (run with --verbose for the stack trace)";
+            }
+            err.println("lexis: " + message);
+            if (verbose) {
+                e.printStackTrace(err);
+            }
             return ERROR;
         } finally {
             out.flush();
             err.flush();
         }
-    }
-
-    /**
-     * The configured picocli command line with every subcommand: streams, exit codes and error handlers.
-     *
-     * @param in  standard input for commands that read it
-     * @param out where results go
-     * @param err where errors and progress go
-     * @return a command line ready for {@link CommandLine#execute(String...)}
-     */
-    public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
-        return commandLine(in, out, err, new String[0]);
-    }
-
-    /**
-     * The configured picocli command line for {@code args}: when {@code args} name a command (the first argument
-     * that is not an option, other than {@code help}), only that command's tree is built, which saves about a
-     * quarter of a second of start-up; otherwise (no command, {@code help}, an unknown or misspelt name, whose
-     * suggestions need the full list) every subcommand is attached.
-     *
-     * @param in   standard input for commands that read it
-     * @param out  where results go
-     * @param err  where errors and progress go
-     * @param args the command line that will be executed
-     * @return a command line ready for {@link CommandLine#execute(String...)}
-     */
-    public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new LexisCommand(in));
-        String named = commandName(args);
-        boolean known = named != null && !named.equals("help")
-                && LexisCommand.COMMANDS.stream().anyMatch(c -> named.equals(nameOf(c)));
-        for (Class<?> command : LexisCommand.COMMANDS) {
-            if (!known || named.equals(nameOf(command))) {
-                commandLine.addSubcommand(command);
-            }
-        }
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExitCodeExceptionMapper(e -> e instanceof ParameterException ? USAGE : ERROR);
-        commandLine.setParameterExceptionHandler(Main::usageError);
-        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> error(e, failed, parseResult));
-        return commandLine;
-    }
-
-    /** The first argument that is not an option (the root's options take no value), or null. */
-    private static String commandName(String[] args) {
-        for (String arg : args) {
-            if (arg.equals("--")) {
-                return null;
-            }
-            if (!arg.startsWith("-")) {
-                return arg;
-            }
-        }
-        return null;
-    }
-
-    private static String nameOf(Class<?> command) {
-        return command.getAnnotation(CommandLine.Command.class).name();
-    }
-
-    private static int usageError(ParameterException e, String[] args) {
-        CommandLine failed = e.getCommandLine();
-        PrintWriter err = failed.getErr();
-        err.println("lexis: " + Errors.oneLine(e.getMessage()) + " (see '"
-                + failed.getCommandSpec().qualifiedName() + " --help')");
-        UnmatchedArgumentException.printSuggestions(e, err);
-        err.flush();
-        return USAGE;
-    }
-
-    private static int error(Exception e, CommandLine failed, ParseResult parseResult) {
-        PrintWriter err = failed.getErr();
-        boolean verbose = Subcommand.verbose(parseResult);
-        String message = Errors.describe(e);
-        if (!Errors.isExpected(e) && !verbose) {
-            message += " (run with --verbose for the stack trace)";
-        }
-        err.println("lexis: " + message);
-        if (verbose) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return ERROR;
     }
 }

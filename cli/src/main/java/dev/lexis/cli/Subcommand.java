@@ -4,33 +4,32 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
+import dev.lexis.cli.args.CommandSpec;
+import dev.lexis.cli.args.Spec;
 
 /**
- * Base class of the {@code lexis} subcommands: the streams picocli was configured with (so tests can
- * capture them), standard input, and whether {@code --verbose} was given.
+ * Base class of the {@code lexis} subcommands: the streams {@link Main} was given (so tests can capture them),
+ * standard input, and whether {@code --verbose} was given.
  *
  * <p>A subcommand implements {@link #call()}, writes its results to {@link #out()} and its progress to
  * {@link #err()} (or {@link #note(String)}), returns {@code 0}, and throws an exception whose message names
  * the file, line and value when something is wrong; {@link Main} turns it into one line on stderr and exit
- * code 1.
+ * code 1 ({@link dev.lexis.cli.args.UsageException}: exit code 2).
  */
 public abstract class Subcommand implements Callable<Integer> {
 
-    /** Injected by picocli. */
+    /** Set by the parser: this command's model, with its parents and streams. */
     @Spec
     protected CommandSpec spec;
 
     /** Where results go (standard output, or a test's writer). */
     protected final PrintWriter out() {
-        return spec.commandLine().getOut();
+        return spec.out();
     }
 
     /** Where progress and notes go (standard error, or a test's writer). */
     protected final PrintWriter err() {
-        return spec.commandLine().getErr();
+        return spec.err();
     }
 
     /** Standard input (or a test's stream); not closed by the subcommand. */
@@ -63,26 +62,16 @@ public abstract class Subcommand implements Callable<Integer> {
      * @return the stream the root {@link LexisCommand} was created with
      */
     public static InputStream in(CommandSpec spec) {
-        Object root = spec.root().userObject();
-        return root instanceof LexisCommand lexis ? lexis.in() : System.in;
+        return spec.root().command() instanceof LexisCommand lexis ? lexis.in() : System.in;
     }
 
     /**
      * Whether {@code --verbose} was given (before or after the subcommand name).
      *
      * @param spec a command of the {@code lexis} tree, after parsing
-     * @return true when the option was matched at any level of the command line
+     * @return true when the option was given at any level of the command line
      */
     public static boolean verbose(CommandSpec spec) {
-        return verbose(spec.root().commandLine().getParseResult());
-    }
-
-    static boolean verbose(ParseResult parseResult) {
-        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
-            if (level.hasMatchedOption("--verbose")) {
-                return true;
-            }
-        }
-        return false;
+        return spec.root().command() instanceof LexisCommand lexis && lexis.verbose();
     }
 }

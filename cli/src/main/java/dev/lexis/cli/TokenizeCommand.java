@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import dev.lexis.tokenize.TokenSink;
 import dev.lexis.tokenize.Tokenizer;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
 
 /**
  * {@code lexis tokenize}: standard input to standard output, one line of space-joined tokens per input line

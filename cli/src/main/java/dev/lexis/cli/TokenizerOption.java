@@ -2,14 +2,13 @@ package dev.lexis.cli;
 
 import dev.lexis.tokenize.Tokenizer;
 
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+import dev.lexis.cli.args.Converter;
 
 /**
  * Converts an {@code --analyzer} value to a {@link Tokenizer}, so a bad spec is a usage error (exit code 2)
  * whose message lists the valid names.
  */
-public final class TokenizerOption implements ITypeConverter<Tokenizer> {
+public final class TokenizerOption implements Converter<Tokenizer> {
 
     /** The option's description, shared by every command that takes {@code --analyzer}. */
     public static final String DESCRIPTION = "Tokenizer: whitespace (split on whitespace, keep case, as the word2vec "
@@ -19,10 +18,6 @@ public final class TokenizerOption implements ITypeConverter<Tokenizer> {
 
     @Override
     public Tokenizer convert(String value) {
-        try {
-            return Tokenizer.named(value);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
-        }
+        return Tokenizer.named(value);   // its IllegalArgumentException lists the valid names
     }
 }

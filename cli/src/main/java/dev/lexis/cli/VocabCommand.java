@@ -1,5 +1,6 @@
 package dev.lexis.cli;
 
+import dev.lexis.cli.args.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,8 +20,8 @@ import dev.lexis.tokenize.Tokenizer;
 import dev.lexis.tokenize.Vocabulary;
 import dev.lexis.tokenize.VocabularyBuilder;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
 
 /**
  * {@code lexis vocab}: counts the words of a corpus and prints or saves them as {@code word count} lines,
@@ -70,20 +71,16 @@ public final class VocabCommand extends Subcommand {
     @Override
     public Integer call() throws IOException {
         if (minCount < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--min-count must be >= 1, got " + minCount);
+            throw new UsageException("--min-count must be >= 1, got " + minCount);
         }
         if (maxSize != null && maxSize < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--max-size must be >= 0, got " + maxSize);
+            throw new UsageException("--max-size must be >= 0, got " + maxSize);
         }
         if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--threads must be >= 1, got " + threads);
+            throw new UsageException("--threads must be >= 1, got " + threads);
         }
         if (maxEntries < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--max-entries must be >= 1, got " + maxEntries);
+            throw new UsageException("--max-entries must be >= 1, got " + maxEntries);
         }
         if (output != null) {
             Path folder = output.toAbsolutePath().getParent();

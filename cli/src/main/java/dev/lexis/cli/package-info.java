@@ -1,5 +1,5 @@
 /**
- * The {@code lexis} command line (picocli): {@link dev.lexis.cli.Main} maps outcomes to exit codes (0 ok,
+ * The {@code lexis} command line (its parser is {@link dev.lexis.cli.args}): {@link dev.lexis.cli.Main} maps outcomes to exit codes (0 ok,
  * 1 error printed as one line naming the file, line and value, 2 usage error), {@link dev.lexis.cli.LexisCommand}
  * holds the global options and the one list of subcommands, and each user story has its subcommand:
  * {@code demo}, {@code tokenize} and {@code vocab} here, the model commands in the subpackages

@@ -9,11 +9,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-import java.util.Map;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import picocli.CommandLine;
+import dev.lexis.cli.args.CommandSpec;
 
 class MainTest {
 
@@ -29,10 +29,11 @@ class MainTest {
 
     @Test
     void everySubcommandHasHelpAndVersion() {
-        Map<String, CommandLine> subcommands = Main.commandLine(System.in,
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).getSubcommands();
-        assertFalse(subcommands.isEmpty());
-        for (String name : subcommands.keySet()) {
+        List<String> subcommands = CommandSpec.root(new LexisCommand(),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).subcommandNames();
+        assertEquals(List.of("help", "demo", "tokenize", "vocab", "word2vec", "nearest", "analogy", "evaluate", "lm",
+                "classify", "tag"), subcommands);
+        for (String name : subcommands) {
             Run help = Run.of(name, "--help");
             assertEquals(Main.OK, help.exitCode(), help::toString);
             assertTrue(help.out().contains("Usage: lexis " + name), help::toString);
@@ -44,19 +45,44 @@ class MainTest {
     }
 
     @Test
-    void aNamedCommandGetsOnlyItsOwnTreeAndTheRestGetAll() {
-        PrintWriter sink = new PrintWriter(new StringWriter());
-        assertEquals(java.util.List.of("classify"), java.util.List.copyOf(
-                Main.commandLine(System.in, sink, sink, "--verbose", "classify", "train").getSubcommands().keySet()));
-        int all = LexisCommand.COMMANDS.size();
-        assertEquals(all, Main.commandLine(System.in, sink, sink).getSubcommands().size());
-        assertEquals(all, Main.commandLine(System.in, sink, sink, "help", "classify").getSubcommands().size());
-        assertEquals(all, Main.commandLine(System.in, sink, sink, "clasify").getSubcommands().size());
-        assertEquals(all, Main.commandLine(System.in, sink, sink, "--", "classify").getSubcommands().size());
-        // the inherited --verbose reaches a command attached alone
-        Run run = Run.of("--verbose", "classify", "test", "--model", "no-such.model", "--data", "no-such.csv");
-        assertEquals(Main.ERROR, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("no-such"), run::toString);
+    void theInheritedVerboseWorksBeforeAndAfterTheCommandName() {
+        for (String[] args : List.of(
+                new String[] {"--verbose", "classify", "test", "--model", "no-such.model", "--data", "no-such.csv"},
+                new String[] {"classify", "test", "--model", "no-such.model", "--verbose", "--data", "no-such.csv"})) {
+            Run run = Run.of(args);
+            assertEquals(Main.ERROR, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("no-such"), run::toString);
+            assertTrue(run.err().contains("\tat dev.lexis."), run::toString);   // the stack trace: --verbose was seen
+        }
+    }
+
+    @Test
+    void helpCommandAndHelpOptionsPrintTheSameHelp() {
+        Run option = Run.of("classify", "train", "--help");
+        Run command = Run.of("help", "classify", "train");
+        assertEquals(Main.OK, option.exitCode(), option::toString);
+        assertEquals(option.out(), command.out());
+        assertTrue(option.out().startsWith("Usage: lexis classify train [-hV] --train=CSV "), option::toString);
+        assertTrue(option.out().contains("[--test=CSV | --folds=K]"), option::toString);
+        assertTrue(option.out().contains("[--set=KEY=VALUE]..."), option::toString);
+        assertTrue(option.out().contains("\n      --dev-fraction=F       Without --dev: hold out this fraction"),
+                option::toString);
+        assertTrue(option.out().contains("as dev; 0 = none (default: 0.1)."), option::toString);
+        assertEquals(Run.of("--help").out(), Run.of("help").out());
+        Run unknown = Run.of("help", "clasify");
+        assertEquals(Main.USAGE, unknown.exitCode(), unknown::toString);
+        assertEquals(List.of("lexis: Unknown subcommand 'clasify'. (see 'lexis --help')",
+                "Did you mean: lexis classify?"), unknown.errLines());
+    }
+
+    @Test
+    void groupsWithoutACommandListTheirCommands() {
+        Run run = Run.of("classify");
+        assertEquals(Main.USAGE, run.exitCode(), run::toString);
+        assertEquals(List.of("lexis: missing command: choose one of train, test, predict (see 'lexis classify --help')"),
+                run.errLines());
+        Run help = Run.of("lm", "--help");
+        assertTrue(help.out().contains("Commands:\n  train       Trains a neural network language model"), help::toString);
     }
 
     @Test
@@ -89,7 +115,14 @@ class MainTest {
     void unknownCommandIsAUsageError() {
         Run run = Run.of("frobnicate");
         assertEquals(Main.USAGE, run.exitCode(), run::toString);
-        assertTrue(run.err().startsWith("lexis: Unmatched argument at index 0: 'frobnicate'"), run::toString);
+        assertEquals(List.of("lexis: Unmatched argument at index 0: 'frobnicate' (see 'lexis --help')"), run.errLines());
+        Run typo = Run.of("--verbose", "clasify", "train");
+        assertEquals(Main.USAGE, typo.exitCode(), typo::toString);
+        assertEquals(List.of("lexis: Unmatched argument at index 1: 'clasify' (see 'lexis --help')",
+                "Did you mean: lexis classify?"), typo.errLines());
+        Run nested = Run.of("classify", "trian");
+        assertEquals(List.of("lexis: Unmatched argument at index 1: 'trian' (see 'lexis classify --help')",
+                "Did you mean: lexis classify train?"), nested.errLines());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.lexis.cli.classify;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.CommandSpec;
+import dev.lexis.cli.args.UsageException;
+import dev.lexis.cli.args.Spec;
 
 /** {@code lexis classify}: train, test and apply text classifiers. */
 @Command(name = "classify",
@@ -19,7 +19,7 @@ public final class ClassifyCommand implements Runnable {
     /** {@code lexis classify} without a command is a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: choose one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new UsageException("missing command: choose one of "
+                + String.join(", ", spec.subcommandNames()));
     }
 }

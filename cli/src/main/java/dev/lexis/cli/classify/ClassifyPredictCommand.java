@@ -1,5 +1,6 @@
 package dev.lexis.cli.classify;
 
+import dev.lexis.cli.args.UsageException;
 import dev.lexis.classify.Prediction;
 import dev.lexis.classify.ScoredLabel;
 import dev.lexis.classify.TextClassifier;
@@ -11,9 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.Parameters;
 
 /** {@code lexis classify predict}: labels texts from the arguments or standard input. */
 @Command(name = "predict",
@@ -35,7 +36,7 @@ public final class ClassifyPredictCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         if (top < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be >= 1, got " + top);
+            throw new UsageException("--top must be >= 1, got " + top);
         }
         TextClassifier classifier = TextClassifier.load(model);
         if (!texts.isEmpty()) {

@@ -5,8 +5,8 @@ import dev.lexis.classify.LabelledCsv;
 import dev.lexis.classify.TextClassifier;
 import dev.lexis.cli.Subcommand;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
 
 /** {@code lexis classify test}: evaluates a model on labelled data. */
 @Command(name = "test",

@@ -17,10 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
 
 /** {@code lexis classify train}: trains a classifier, optionally tests it or cross-validates. */
 @Command(name = "train",
@@ -37,16 +36,11 @@ public final class ClassifyTrainCommand extends Subcommand {
     @Option(names = "--dev", paramLabel = "CSV", description = "Dev data for early stopping (the best dev epoch is kept).")
     Path dev;
 
-    @ArgGroup(exclusive = true)
-    Evaluate evaluate;
+    @Option(names = "--test", paramLabel = "CSV", group = "evaluate", description = "Test data, evaluated after training.")
+    Path test;
 
-    static final class Evaluate {
-        @Option(names = "--test", paramLabel = "CSV", description = "Test data, evaluated after training.")
-        Path test;
-
-        @Option(names = "--folds", paramLabel = "K", description = "Stratified K-fold cross-validation on --train instead.")
-        Integer folds;
-    }
+    @Option(names = "--folds", paramLabel = "K", group = "evaluate", description = "Stratified K-fold cross-validation on --train instead.")
+    Integer folds;
 
     @Option(names = "--max-folds", defaultValue = "0", paramLabel = "N", description = "With --folds: run only the first N folds (0 = all).")
     int maxFolds;
@@ -98,19 +92,17 @@ public final class ClassifyTrainCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Integer folds = evaluate == null ? null : evaluate.folds;
-        Path test = evaluate == null ? null : evaluate.test;
         if (output == null && folds == null) {
-            throw new ParameterException(spec.commandLine(), "--output MODEL is required (unless --folds)");
+            throw new UsageException("--output MODEL is required (unless --folds)");
         }
         if (devFraction < 0 || devFraction >= 1) {
-            throw new ParameterException(spec.commandLine(), "--dev-fraction must be in [0, 1), got " + devFraction);
+            throw new UsageException("--dev-fraction must be in [0, 1), got " + devFraction);
         }
         TextClassifierFactory factory;
         try {
             factory = TextClassifiers.factory(model);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+            throw new UsageException("--model: " + e.getMessage());
         }
         Map<String, String> options = options();
         long start = System.nanoTime();

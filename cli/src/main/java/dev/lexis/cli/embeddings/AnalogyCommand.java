@@ -5,10 +5,10 @@ import dev.lexis.embeddings.WordVectors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
+import dev.lexis.cli.args.Parameters;
 
 /** {@code lexis analogy}: A is to B as C is to ?, answered by the words nearest to B − A + C. */
 @Command(name = "analogy",
@@ -29,7 +29,7 @@ public final class AnalogyCommand extends Subcommand {
     @Override
     public Integer call() throws IOException {
         if (top < 1) {
-            throw new ParameterException(spec.commandLine(), "--top must be >= 1, got " + top);
+            throw new UsageException("--top must be >= 1, got " + top);
         }
         WordVectors v = WordVectors.load(vectorsFile);
         String a = words.get(0);

@@ -6,9 +6,9 @@ import dev.lexis.embeddings.SimilarityEvaluation;
 import dev.lexis.embeddings.WordVectors;
 import java.io.IOException;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
 
 /** {@code lexis evaluate}: analogy accuracy and word-pair similarity of vectors. */
 @Command(name = "evaluate",
@@ -36,10 +36,10 @@ public final class EvaluateCommand extends Subcommand {
     @Override
     public Integer call() throws IOException {
         if (analogies == null && similarity == null) {
-            throw new ParameterException(spec.commandLine(), "give --analogies FILE and/or --similarity FILE");
+            throw new UsageException("give --analogies FILE and/or --similarity FILE");
         }
         if (restrict < 1) {
-            throw new ParameterException(spec.commandLine(), "--restrict must be >= 1, got " + restrict);
+            throw new UsageException("--restrict must be >= 1, got " + restrict);
         }
         WordVectors v = WordVectors.load(vectorsFile);
         if (analogies != null) {

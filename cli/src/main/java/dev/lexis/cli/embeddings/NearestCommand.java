@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.OptionalInt;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
+import dev.lexis.cli.args.Parameters;
 
 /** {@code lexis nearest}: the nearest words by cosine similarity, for words given or typed at a prompt. */
 @Command(name = "nearest",
@@ -49,10 +49,10 @@ public final class NearestCommand extends Subcommand {
     @Override
     public Integer call() throws IOException {
         if (top < 1) {
-            throw new ParameterException(spec.commandLine(), "--top must be >= 1, got " + top);
+            throw new UsageException("--top must be >= 1, got " + top);
         }
         if (approximate && exact) {
-            throw new ParameterException(spec.commandLine(), "--approximate and --exact exclude each other");
+            throw new UsageException("--approximate and --exact exclude each other");
         }
         WordVectors v = WordVectors.load(vectorsFile);
         Path indexDir = HnswIndex.pathFor(vectorsFile);

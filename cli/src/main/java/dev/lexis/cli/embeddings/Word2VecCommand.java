@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
 
 /**
  * {@code lexis word2vec}: trains word2vec vectors (Mikolov et al. 2013) on text files and writes them in the
@@ -104,7 +104,7 @@ public final class Word2VecCommand extends Subcommand {
     public Integer call() throws IOException {
         Word2VecConfig config = config();
         if (checkpointMinutes < 0 || checkpointWords < 0) {
-            throw new ParameterException(spec.commandLine(), "--checkpoint-minutes and --checkpoint-words must be >= 0"
+            throw new UsageException("--checkpoint-minutes and --checkpoint-words must be >= 0"
                     + " (0 = off), got " + checkpointMinutes + " and " + checkpointWords);
         }
         Path checkpoint = output.resolveSibling(output.getFileName() + ".checkpoint");
@@ -161,10 +161,10 @@ public final class Word2VecCommand extends Subcommand {
         Word2VecConfig.Architecture arch = switch (model.toLowerCase(Locale.ROOT)) {
             case "cbow" -> Word2VecConfig.Architecture.CBOW;
             case "skipgram", "skip-gram", "sg" -> Word2VecConfig.Architecture.SKIP_GRAM;
-            default -> throw new ParameterException(spec.commandLine(), "--model must be cbow or skipgram, got " + model);
+            default -> throw new UsageException("--model must be cbow or skipgram, got " + model);
         };
         if (!loss.equalsIgnoreCase("hs") && !loss.equalsIgnoreCase("ns")) {
-            throw new ParameterException(spec.commandLine(), "--loss must be hs or ns, got " + loss);
+            throw new UsageException("--loss must be hs or ns, got " + loss);
         }
         try {
             Word2VecConfig c = Word2VecConfig.defaults().withArchitecture(arch).withNegative(Math.max(1, negative))
@@ -184,7 +184,7 @@ public final class Word2VecCommand extends Subcommand {
             }
             return c;
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new UsageException(e.getMessage());
         }
     }
 }

@@ -5,9 +5,9 @@ import dev.lexis.lm.LanguageModel;
 import dev.lexis.lm.TextGenerator;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
 
 /** {@code lexis lm generate}: samples text from a language model. */
 @Command(name = "generate",
@@ -37,13 +37,13 @@ public final class LmGenerateCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         if (words < 0) {
-            throw new ParameterException(spec.commandLine(), "--words must be >= 0, got " + words);
+            throw new UsageException("--words must be >= 0, got " + words);
         }
         TextGenerator generator;
         try {
             generator = new TextGenerator(temperature, topK, seed);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage().replace("temperature", "--temperature")
+            throw new UsageException(e.getMessage().replace("temperature", "--temperature")
                     .replace("topK", "--top-k"));
         }
         LanguageModel model = LanguageModel.load(modelFile);

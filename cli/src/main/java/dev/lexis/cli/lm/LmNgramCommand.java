@@ -4,9 +4,9 @@ import dev.lexis.cli.Subcommand;
 import dev.lexis.lm.KneserNeyModel;
 import java.nio.file.Path;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
 
 /** {@code lexis lm ngram}: builds the interpolated modified Kneser-Ney baseline. */
 @Command(name = "ngram",
@@ -34,10 +34,10 @@ public final class LmNgramCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         if (order < 2 || order > 5) {
-            throw new ParameterException(spec.commandLine(), "--order must be 2 to 5, got " + order);
+            throw new UsageException("--order must be 2 to 5, got " + order);
         }
         if (minCount < 1) {
-            throw new ParameterException(spec.commandLine(), "--min-count must be >= 1, got " + minCount);
+            throw new UsageException("--min-count must be >= 1, got " + minCount);
         }
         KneserNeyModel model = KneserNeyModel.train(train, order, minCount, maxVocab);
         model.save(output);

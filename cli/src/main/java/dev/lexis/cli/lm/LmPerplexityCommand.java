@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
 
 /** {@code lexis lm perplexity}: perplexity of a model, or of its mixture with another, on a text. */
 @Command(name = "perplexity",
@@ -53,23 +53,23 @@ public final class LmPerplexityCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         if (!(weight >= 0 && weight <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--weight must be in [0, 1], got " + weight);
+            throw new UsageException("--weight must be in [0, 1], got " + weight);
         }
         if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
+            throw new UsageException("--threads must be >= 1, got " + threads);
         }
         if (cache != null && cache < 1) {
-            throw new ParameterException(spec.commandLine(), "--cache must be >= 1 tokens, got " + cache);
+            throw new UsageException("--cache must be >= 1 tokens, got " + cache);
         }
         if (cache != null && tune == null) {
-            throw new ParameterException(spec.commandLine(), "--cache adds a component to the mixture: its weight is "
+            throw new UsageException("--cache adds a component to the mixture: its weight is "
                     + "chosen with --tune VALID_FILE");
         }
         if (tune != null && mixFiles.isEmpty() && cache == null) {
-            throw new ParameterException(spec.commandLine(), "--tune chooses the weight of a mixture: it needs --mix");
+            throw new UsageException("--tune chooses the weight of a mixture: it needs --mix");
         }
         if (mixFiles.size() > 1 && tune == null) {
-            throw new ParameterException(spec.commandLine(), "--mix given " + mixFiles.size() + " times: the weights "
+            throw new UsageException("--mix given " + mixFiles.size() + " times: the weights "
                     + "of a mixture of " + (mixFiles.size() + 1) + " models are chosen with --tune VALID_FILE");
         }
         LanguageModel model = load(modelFile);

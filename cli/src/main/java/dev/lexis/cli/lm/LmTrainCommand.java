@@ -6,9 +6,9 @@ import dev.lexis.lm.NnlmConfig;
 import dev.lexis.lm.NnlmTrainer;
 import java.nio.file.Path;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
 
 /** {@code lexis lm train}: trains an NNLM. */
 @Command(name = "train",
@@ -108,7 +108,7 @@ public final class LmTrainCommand extends Subcommand {
                 config = config.withThreads(threads);
             }
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage()
+            throw new UsageException(e.getMessage()
                     .replace("contextSize must be 1 to 16, got " + (order - 1), "--order must be 2 to 17, got " + order)
                     .replace("dropout must", "--dropout must")
                     .replace("fofeWindow must", "--fofe-window must")
@@ -119,7 +119,7 @@ public final class LmTrainCommand extends Subcommand {
         try {
             trainer = new NnlmTrainer(config).checkpointTo(ckpt).checkpointEvery(checkpointEvery);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--checkpoint-every must be >= 0, got " + checkpointEvery);
+            throw new UsageException("--checkpoint-every must be >= 0, got " + checkpointEvery);
         }
         if (resume != null) {
             trainer = trainer.resumeFrom(resume);

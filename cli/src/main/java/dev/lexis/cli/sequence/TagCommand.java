@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
 
 /**
  * {@code lexis tag}: with {@code --model}, tags standard input (one whitespace-tokenized sentence per line) and
@@ -34,8 +34,7 @@ public final class TagCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         if (model == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "give --model MODEL to tag stdin, or a command: " + String.join(", ", spec.subcommands().keySet()));
+            throw new UsageException("give --model MODEL to tag stdin, or a command: " + String.join(", ", spec.subcommandNames()));
         }
         Tagger tagger = Tagger.load(model);
         detail("loaded " + tagger);

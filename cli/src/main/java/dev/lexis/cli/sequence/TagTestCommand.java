@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
 
 /** {@code lexis tag test}: scores a tagger on gold-tagged CoNLL columns. */
 @Command(name = "test",

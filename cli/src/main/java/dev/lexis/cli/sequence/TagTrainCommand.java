@@ -13,9 +13,9 @@ import dev.lexis.sequence.TaggerTrainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import dev.lexis.cli.args.Command;
+import dev.lexis.cli.args.Option;
+import dev.lexis.cli.args.UsageException;
 
 /** {@code lexis tag train}: trains a tagger on CoNLL column files. */
 @Command(name = "train",
@@ -127,7 +127,7 @@ public final class TagTrainCommand extends Subcommand {
                     .withEmbeddings(embeddings == null ? "" : embeddings.toString()).withFreezeEmbeddings(freeze)
                     .withSubwordDim(subwords).withInputColumn(inputColumn);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new UsageException(e.getMessage());
         }
         ConllOptions options = ConllOptions.defaults().withTokenColumn(tokenColumn).withTagColumn(tagColumn);
         List<ConllSentence> trainData = TagTestCommand.read(train, options);

@@ -38,10 +38,37 @@ class MainTest {
             assertEquals(Main.OK, help.exitCode(), help::toString);
             assertTrue(help.out().contains("Usage: lexis " + name), help::toString);
             assertTrue(help.out().contains("--help"), help::toString);
-            if (!name.equals("help")) {
-                assertTrue(help.out().contains("--version") && help.out().contains("--verbose"), help::toString);
-            }
+            assertTrue(help.out().contains("--version") && help.out().contains("--verbose"), help::toString);
         }
+    }
+
+    @Test
+    void everyCommandOfTheTreeHasCompleteHelpAndVersion() {
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        List<CommandSpec> pending = new java.util.ArrayList<>(List.of(CommandSpec.root(new LexisCommand(), sink, sink)));
+        int seen = 0;
+        while (!pending.isEmpty()) {
+            CommandSpec command = pending.remove(0);
+            for (String name : command.subcommandNames()) {
+                pending.add(command.subcommand(name).orElseThrow());
+            }
+            List<String> path = List.of(command.qualifiedName().split(" "));
+            String[] args = path.subList(1, path.size()).toArray(new String[0]);
+            Run help = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-h"))
+                    .toArray(String[]::new));
+            assertEquals(Main.OK, help.exitCode(), help::toString);
+            assertTrue(help.out().startsWith("Usage: " + command.qualifiedName()), help::toString);
+            assertFalse(help.out().contains("${"), help::toString);   // every ${DEFAULT-VALUE} replaced
+            assertTrue(help.out().endsWith("2 usage error.\n"), help::toString);
+            for (String line : help.out().split("\n")) {
+                assertTrue(line.length() < 80, line);
+            }
+            Run version = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-V"))
+                    .toArray(String[]::new));
+            assertEquals("lexis " + LexisVersion.projectVersion(), version.outLines().get(0), version::toString);
+            seen++;
+        }
+        assertEquals(1 + 11 + 4 + 3 + 2, seen);   // lexis, its commands, lm's, classify's and tag's
     }
 
     @Test

@@ -1,27 +1,37 @@
 # Sourced by ./mvn21 and ./lexis: find a JDK 21 or newer and export JAVA_HOME.
 # Order: $JAVA_HOME if it is 21+, then `java` on PATH, then the usual JDK folders.
 lexis_java_major() { # $1 = path to a java binary; prints its feature version, e.g. 21 (1.8 for Java 8)
-  # From the JDK's release file (JAVA_VERSION="21.0.5"): starting a JVM per candidate costs about 0.1 s each.
-  local release version
-  release="$(dirname "$(dirname "$1")")/release"
+  lexis_read_java_major "$1" && echo "$LEXIS_JAVA_MAJOR"
+}
+lexis_read_java_major() { # $1 = path to a java binary; sets LEXIS_JAVA_MAJOR (empty when unknown)
+  # From the JDK's release file (JAVA_VERSION="21.0.5"), read with bash builtins and without a subshell: the
+  # launcher does this on every start, where starting a JVM per candidate costs about 0.1 s and each extra
+  # process a few ms.
+  local release="${1%/*}" line version=""
+  release="${release%/*}/release"
+  LEXIS_JAVA_MAJOR=""
   if [ -r "$release" ]; then
-    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release" | head -n 1)
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in
+        JAVA_VERSION=\"*) version="${line#JAVA_VERSION=\"}"; version="${version%%\"*}"; break ;;
+      esac
+    done < "$release"
     case "$version" in
-      1.[0-9]*) echo "$version" | sed 's/^\(1\.[0-9]*\).*/\1/'; return 0 ;;
-      [0-9]*) echo "${version%%[!0-9]*}"; return 0 ;;
+      1.[0-9]*) version="${version#1.}"; LEXIS_JAVA_MAJOR="1.${version%%[!0-9]*}"; return 0 ;;
+      [0-9]*) LEXIS_JAVA_MAJOR="${version%%[!0-9]*}"; return 0 ;;
     esac
   fi
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1
+  LEXIS_JAVA_MAJOR=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
 }
 lexis_find_jdk() {
-  local candidate major
-  for candidate in "${JAVA_HOME:-}" \
-                   "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" \
+  local candidate on_path
+  on_path=$(command -v java 2>/dev/null) && on_path=$(readlink -f "$on_path") && on_path="${on_path%/bin/java}"
+  for candidate in "${JAVA_HOME:-}" "${on_path:-}" \
                    /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "${HOME:-/nonexistent}"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-    major=$(lexis_java_major "$candidate/bin/java")
-    case "$major" in ''|1.*) continue ;; esac
-    if [ "$major" -ge 21 ] 2>/dev/null; then
+    lexis_read_java_major "$candidate/bin/java"
+    case "$LEXIS_JAVA_MAJOR" in ''|1.*) continue ;; esac
+    if [ "$LEXIS_JAVA_MAJOR" -ge 21 ] 2>/dev/null; then
       export JAVA_HOME="$candidate"
       return 0
     fi

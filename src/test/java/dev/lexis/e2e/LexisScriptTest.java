@@ -10,9 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.lexis.cli.LexisCommand;
 import dev.lexis.cli.LexisVersion;
+import dev.lexis.cli.args.Command;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,15 +46,20 @@ class LexisScriptTest {
     }
 
     static Result lexis(String stdin, String... args) throws IOException, InterruptedException {
+        return lexis(Map.of(), stdin, args);
+    }
+
+    static Result lexis(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", Repo.root().resolve("lexis").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(elsewhere, "out", ".txt");
         Path err = Files.createTempFile(elsewhere, "err", ".txt");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(elsewhere.toFile())
                 .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+                .redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         // a first run may build Lexis with Maven
@@ -89,6 +101,37 @@ class LexisScriptTest {
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().stream().anyMatch(line -> line.startsWith("lexis: Unknown option: '--no-such-option'")),
                 run::toString);
+    }
+
+    @Test
+    void eachCommandGetsItsOwnClassDataArchive(@TempDir Path cache) throws Exception {
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        assertEquals(0, lexis(env, "", "classify", "predict", "--help").exitCode());
+        assertEquals(0, lexis(env, "", "--verbose", "classify", "train", "--help").exitCode());
+        assertEquals(0, lexis(env, "", "nearest", "--help").exitCode());
+        List<String> names;
+        try (var files = Files.list(cache.resolve("lexis"))) {
+            names = files.map(f -> f.getFileName().toString().replaceFirst("^lexis-\\d+-\\d+-", "")).sorted().toList();
+        }
+        assertEquals(List.of("classify-predict.jsa", "classify-train.jsa", "nearest.jsa"), names);
+    }
+
+    @Test
+    void theLauncherKnowsTheCommandsWithSubcommands() throws IOException {
+        // the launcher keys its class-data archives by command, and by subcommand for these
+        String line = Files.readAllLines(Repo.root().resolve("lexis")).stream()
+                .filter(l -> l.contains("LexisScriptTest checks this list")).findFirst().orElseThrow();
+        Matcher m = Pattern.compile("case \"\\$arg\" in ([a-z|]+)\\)").matcher(line);
+        assertTrue(m.find(), line);
+        Set<String> inLauncher = new TreeSet<>(List.of(m.group(1).split("\\|")));
+        Set<String> groups = new TreeSet<>();
+        for (Class<?> c : LexisCommand.class.getAnnotation(Command.class).subcommands()) {
+            Command command = c.getAnnotation(Command.class);
+            if (command.subcommands().length > 0) {
+                groups.add(command.name());
+            }
+        }
+        assertEquals(groups, inLauncher);
     }
 
     private static List<String> lastLines(List<String> lines, int n) {

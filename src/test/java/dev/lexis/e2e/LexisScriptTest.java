@@ -114,6 +114,28 @@ class LexisScriptTest {
             names = files.map(f -> f.getFileName().toString().replaceFirst("^lexis-\\d+-\\d+-", "")).sorted().toList();
         }
         assertEquals(List.of("classify-predict.jsa", "classify-train.jsa", "nearest.jsa"), names);
+        // the next run maps its command's archive
+        Map<String, String> logged = Map.of("XDG_CACHE_HOME", cache.toString(), "LEXIS_JAVA_OPTS", "-Xlog:class+load");
+        Result again = lexis(logged, "", "nearest", "--help");
+        assertTrue(again.out().contains("dev.lexis.cli.embeddings.NearestCommand source: shared objects file"),
+                again::toString);
+    }
+
+    @Test
+    void aDamagedArchiveIsReplaced(@TempDir Path cache) throws Exception {
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        assertEquals(0, lexis(env, "", "--version").exitCode());
+        Path archive;
+        try (var files = Files.list(cache.resolve("lexis"))) {
+            archive = files.filter(f -> f.toString().endsWith("-other.jsa")).findFirst().orElseThrow();
+        }
+        Files.writeString(archive, "interrupted write");
+        Result run = lexis(env, "", "--version");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("lexis " + LexisVersion.projectVersion(), run.out().lines().findFirst().orElse(""), run::toString);
+        byte[] magic = java.util.Arrays.copyOf(Files.readAllBytes(archive), 4);   // 0xf00baba2, little-endian
+        assertEquals(List.of((byte) 0xa2, (byte) 0xab, (byte) 0x0b, (byte) 0xf0),
+                List.of(magic[0], magic[1], magic[2], magic[3]), "a static archive again");
     }
 
     @Test

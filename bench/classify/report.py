@@ -74,7 +74,8 @@ def main(path):
         print("\n| TextCNN mode (MR fold 1) | accuracy |\n|---|---|")
         for m, kv in modes:
             if kv:
-                print(f"| {m} | {float(kv['acc']):.1%} |")
+                spread = f" ± {float(kv['acc_std']):.1%} ({kv['runs']} seeds: {kv['seeds']})" if "seeds" in kv else ""
+                print(f"| {m} | {float(kv['acc']):.1%}{spread} |")
 
 
 if __name__ == "__main__":

@@ -19,8 +19,9 @@
 #   (default: textcnn fasttext; EPOCHS default 10, Kim used 25)
 #   LEXIS_CLASSIFY_RESULTS=FILE writes the raw lines there instead of $cache/results.txt;
 #   LEXIS_CLASSIFY_VECTORS=FILE reuses word2vec vectors instead of training them (LEXIS_CLASSIFY_W2V_MODEL, _DIM,
-#   _EPOCHS, _MIN_COUNT: the vectors trained otherwise, default skipgram, 300, 5, 3; trained under nice -n 19);
-#   LEXIS_CLASSIFY_NORMALIZE=true scales each vector to unit length first (TextCNN option normalizeVectors)
+#   _EPOCHS, _MIN_COUNT, _WINDOW: the vectors trained otherwise, default skipgram, 300, 5, 3, 5; trained under
+#   nice -n 19); LEXIS_CLASSIFY_NORMALIZE=true scales each vector to unit length first (TextCNN option
+#   normalizeVectors); LEXIS_CLASSIFY_SEEDS=3435,1,2 runs every variant with each seed (mean and std reported)
 # Raw lines go to stderr and $cache/results.txt; a Markdown summary to stdout.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -132,13 +133,16 @@ if [[ "$sections" == *" vectors "* ]]; then
   w2vdim="${LEXIS_CLASSIFY_W2V_DIM:-300}"
   w2vepochs="${LEXIS_CLASSIFY_W2V_EPOCHS:-5}"
   w2vmin="${LEXIS_CLASSIFY_W2V_MIN_COUNT:-3}"
+  w2vwindow="${LEXIS_CLASSIFY_W2V_WINDOW:-5}"
   echo "## CNN with Lexis word vectors (English prose corpus, normalized, $w2vmodel ns, dim $w2vdim)" >&2
-  vec="${LEXIS_CLASSIFY_VECTORS:-$cache/prose-$w2vmodel$w2vdim-e$w2vepochs-min$w2vmin.bin}"   # reused when present
+  wtag=""; [ "$w2vwindow" = 5 ] || wtag="-w$w2vwindow"
+  vec="${LEXIS_CLASSIFY_VECTORS:-$cache/prose-$w2vmodel$w2vdim-e$w2vepochs-min$w2vmin$wtag.bin}"   # reused when present
+  seeds=(); [ -n "${LEXIS_CLASSIFY_SEEDS:-}" ] && seeds=(--seeds "$LEXIS_CLASSIFY_SEEDS")
   if [ ! -f "$vec" ]; then
     norm="$cache/prose25m.txt"
     [ -f "$norm" ] || "$py" "$peers/normalize_corpus.py" "$shared/english-prose-corpus/english_prose_25m.txt.gz" "$norm"
     nice -n 19 "$repo/lexis" word2vec --input "$norm" --output "$vec" --model "$w2vmodel" --loss ns --dim "$w2vdim" \
-      --min-count "$w2vmin" --epochs "$w2vepochs" --threads 2 >&2
+      --min-count "$w2vmin" --window "$w2vwindow" --epochs "$w2vepochs" --threads 2 >&2
   fi
   for variant in rand static static-tuned non-static multichannel; do
     mode=${variant%-tuned}
@@ -146,7 +150,7 @@ if [[ "$sections" == *" vectors "* ]]; then
     [ $variant = static-tuned ] && emb+=(--set tuneUnknownWords=true)   # the words without a vector are learned
     # analyzer "words": the corpus normalisation of normalize_corpus.py, so the tokens are the vectors' words
     "${java[@]}" train --model textcnn --train "$fold/train.csv" --test "$fold/test.csv" --set mode=$mode "${emb[@]}" \
-      --set analyzer=words --set epochs="$epochs" --set threads=2 | sed "s/^RESULT/RESULT_mode_$variant/" \
+      --set analyzer=words --set epochs="$epochs" --set threads=2 "${seeds[@]}" | sed "s/^RESULT/RESULT_mode_$variant/" \
       | tee -a "$results" >&2
   done
 fi

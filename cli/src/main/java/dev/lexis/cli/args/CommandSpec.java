@@ -128,11 +128,6 @@ public final class CommandSpec {
         return command;
     }
 
-    /** The parent command, empty for the root. */
-    public Optional<CommandSpec> parent() {
-        return Optional.ofNullable(parent);
-    }
-
     /** The root command's model. */
     public CommandSpec root() {
         CommandSpec c = this;

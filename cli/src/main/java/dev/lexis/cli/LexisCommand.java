@@ -36,6 +36,7 @@ import dev.lexis.cli.args.UsageException;
                 VocabCommand.class,
                 dev.lexis.cli.embeddings.Word2VecCommand.class, dev.lexis.cli.embeddings.NearestCommand.class,
                 dev.lexis.cli.embeddings.AnalogyCommand.class, dev.lexis.cli.embeddings.EvaluateCommand.class,
+                dev.lexis.cli.embeddings.PrintVectorsCommand.class,
                 dev.lexis.cli.lm.LmCommand.class,
                 dev.lexis.cli.classify.ClassifyCommand.class,
                 dev.lexis.cli.sequence.TagCommand.class})

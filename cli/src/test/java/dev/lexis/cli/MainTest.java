@@ -31,7 +31,8 @@ class MainTest {
     void everySubcommandHasHelpAndVersion() {
         List<String> subcommands = CommandSpec.root(new LexisCommand(),
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).subcommandNames();
-        assertEquals(List.of("help", "demo", "tokenize", "vocab", "word2vec", "nearest", "analogy", "evaluate", "lm",
+        assertEquals(List.of("help", "demo", "tokenize", "vocab", "word2vec", "nearest", "analogy", "evaluate",
+                "print-vectors", "lm",
                 "classify", "tag"), subcommands);
         for (String name : subcommands) {
             Run help = Run.of(name, "--help");
@@ -68,7 +69,7 @@ class MainTest {
             assertEquals("lexis " + LexisVersion.projectVersion(), version.outLines().get(0), version::toString);
             seen++;
         }
-        assertEquals(1 + 11 + 4 + 3 + 2, seen);   // lexis, its commands, lm's, classify's and tag's
+        assertEquals(1 + 12 + 4 + 3 + 2, seen);   // lexis, its commands, lm's, classify's and tag's
     }
 
     @Test

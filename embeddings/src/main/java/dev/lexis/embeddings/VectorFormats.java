@@ -95,10 +95,21 @@ public final class VectorFormats {
         }
         Format f = format != null ? format : detect(file);
         Map<String, String> meta = readSidecar(file);
+        WordVectors vectors;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteReader in = new ByteReader(ch, file);
-            return f == Format.BINARY ? readBinary(in, file, limit, meta) : readText(in, file, limit, meta);
+            vectors = f == Format.BINARY ? readBinary(in, file, limit, meta) : readText(in, file, limit, meta);
         }
+        Path sub = Subwords.fileFor(file);
+        if (Files.isRegularFile(sub)) {
+            Subwords model = Subwords.open(sub);
+            if (model.dimension() != vectors.dimension()) {
+                throw new VectorFileException(sub, "subword rows have dimension " + model.dimension() + ", but "
+                        + file.getFileName() + " has " + vectors.dimension() + "; the files do not belong together");
+            }
+            vectors = vectors.withSubwords(model);
+        }
+        return vectors;
     }
 
     private static Format detect(Path file) throws IOException {
@@ -234,7 +245,8 @@ public final class VectorFormats {
     }
 
     /**
-     * Writes vectors atomically, and their metadata to the sidecar file (removed when there is none).
+     * Writes vectors atomically, their metadata to the sidecar file (removed when there is none), and their subword
+     * model to {@code FILE.subwords} (removed when there is none).
      *
      * @throws IOException if writing fails (the target is then left as it was)
      */
@@ -253,6 +265,12 @@ public final class VectorFormats {
             moveAtomically(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+        Path sub = Subwords.fileFor(file);
+        if (vectors.subwords().isPresent()) {
+            vectors.subwords().get().write(sub);
+        } else {
+            Files.deleteIfExists(sub);
         }
         Path side = sidecarOf(file);
         if (vectors.metadata().isEmpty()) {

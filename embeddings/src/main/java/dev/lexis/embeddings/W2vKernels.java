@@ -82,6 +82,24 @@ final class W2vKernels {
         }
     }
 
+    /**
+     * hid[0 .. n] = scale · Σ_j w[j] · src[offs[j] .. +n] (subwords: the rows of several words, each weighted by
+     * 1 / its number of rows). With every weight 1 the result equals {@link #sumRows} bit for bit (x · 1 is exact).
+     */
+    static void weightedSumRows(float[] src, int[] offs, float[] w, int k, float scale, float[] hid, int n) {
+        if (VecMath.VECTOR) {
+            Simd.weightedSumRows(src, offs, w, k, scale, hid, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            float s = 0;
+            for (int j = 0; j < k; j++) {
+                s += w[j] * src[offs[j] + i];
+            }
+            hid[i] = s * scale;
+        }
+    }
+
     private static final class Simd {
         static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
         static final int L = S.length();
@@ -181,6 +199,16 @@ final class W2vKernels {
                 FloatVector s = FloatVector.zero(S);
                 for (int j = 0; j < k; j++) {
                     s = s.add(FloatVector.fromArray(S, src, offs[j] + c));
+                }
+                s.mul(scale).intoArray(hid, c);
+            }
+        }
+
+        static void weightedSumRows(float[] src, int[] offs, float[] w, int k, float scale, float[] hid, int n) {
+            for (int c = 0; c < n; c += L) {
+                FloatVector s = FloatVector.zero(S);
+                for (int j = 0; j < k; j++) {
+                    s = FloatVector.fromArray(S, src, offs[j] + c).fma(FloatVector.broadcast(S, w[j]), s);
                 }
                 s.mul(scale).intoArray(hid, c);
             }

@@ -36,6 +36,15 @@ import java.util.function.Consumer;
  * @param maxSentenceLength    sentences (lines) are cut into pieces of at most this many kept words (1000)
  * @param streams              places in the corpus each training thread reads in turn, or 0 (the default) for
  *                             the architecture's: {@value #CBOW_STREAMS} for CBOW, 1 for Skip-gram; see below
+ * @param minn                 shortest character n-gram of fastText-style subword vectors (Bojanowski et al. 2017;
+ *                             {@code --minn}); 0 together with {@code maxn} 0 (the default) = plain word2vec
+ * @param maxn                 longest character n-gram ({@code --maxn}; fastText's 3 and 6 are typical), 0 = off
+ * @param bucket               hash buckets of the n-grams ({@code --bucket}; fastText's default
+ *                             {@value #DEFAULT_BUCKET}); only the buckets the vocabulary's n-grams use get rows
+ *
+ * <p><b>Subwords.</b> With {@code maxn > 0} a word's input representation is the mean of its own row and the
+ * rows of its character n-grams (see {@link Subwords} and {@link Word2VecTrainer}), and the trainer also returns
+ * the n-gram rows, so that {@link WordVectors} can compose vectors for words the corpus never had.
  *
  * <p><b>Streams: why each thread reads several places of the corpus.</b> SGD assumes its examples come in random
  * order, but a corpus is a concatenation of documents, so a thread that reads one contiguous range drifts with the
@@ -69,12 +78,17 @@ public record Word2VecConfig(
         long seed,
         String analyzer,
         int maxSentenceLength,
-        int streams) {
+        int streams,
+        int minn,
+        int maxn,
+        int bucket) {
 
     /** {@link #effectiveStreams()} of CBOW when {@link #streams()} is 0 (the default). */
     public static final int CBOW_STREAMS = 16;
     /** The largest {@link #streams()} accepted. */
     public static final int MAX_STREAMS = 1024;
+    /** fastText's number of n-gram hash buckets, the default of {@link #bucket()}. */
+    public static final int DEFAULT_BUCKET = 2_000_000;
 
     /** The two architectures of Mikolov et al. 2013. */
     public enum Architecture {
@@ -129,17 +143,33 @@ public record Word2VecConfig(
             throw new IllegalArgumentException("streams must be in [1, " + MAX_STREAMS + "] or 0 for the default, got "
                     + streams);
         }
+        if (maxn == 0 && minn != 0) {
+            throw new IllegalArgumentException("minn must be 0 when maxn is 0 (subwords off), got minn " + minn
+                    + "; set maxn >= minn for subwords");
+        }
+        if (maxn != 0 && (minn < 1 || maxn < minn || maxn > Subwords.MAX_N)) {
+            throw new IllegalArgumentException("subwords need 1 <= minn <= maxn <= " + Subwords.MAX_N + ", got minn "
+                    + minn + ", maxn " + maxn);
+        }
+        if (bucket < 1) {
+            throw new IllegalArgumentException("bucket must be > 0, got " + bucket);
+        }
     }
 
     /** The C tool's defaults (CBOW, negative sampling 5), all available processors, seed 1, whitespace analyzer. */
     public static Word2VecConfig defaults() {
         return new Word2VecConfig(Architecture.CBOW, false, 5, 100, 5, 5, 0, 1e-3, 5, Double.NaN, true,
-                Runtime.getRuntime().availableProcessors(), 1, "whitespace", 1000, 0);
+                Runtime.getRuntime().availableProcessors(), 1, "whitespace", 1000, 0, 0, 0, DEFAULT_BUCKET);
     }
 
     /** @return the streams per thread: {@link #streams()} or the architecture's default (CBOW 16, Skip-gram 1) */
     public int effectiveStreams() {
         return streams > 0 ? streams : architecture == Architecture.CBOW ? CBOW_STREAMS : 1;
+    }
+
+    /** @return whether words are represented with their character n-grams ({@code maxn > 0}) */
+    public boolean subwords() {
+        return maxn > 0;
     }
 
     /** @return the starting learning rate: {@link #alpha()} or the architecture's default */
@@ -249,6 +279,24 @@ public record Word2VecConfig(
     }
 
     /**
+     * A copy with fastText-style subwords: character n-grams of {@code minn} to {@code maxn} characters (0 and 0 =
+     * off, plain word2vec).
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= minn <= maxn <= 64}, or both are 0
+     */
+    public Word2VecConfig withSubwords(int minn, int maxn) {
+        return with(f -> {
+            f.minn = minn;
+            f.maxn = maxn;
+        });
+    }
+
+    /** @return a copy with another number of n-gram hash buckets */
+    public Word2VecConfig withBucket(int v) {
+        return with(f -> f.bucket = v);
+    }
+
+    /**
      * The fields as mutable copies: each {@code with} method and {@link #fromProperties} change some of them and build
      * a new config (validated by the constructor), so a new field is added here once instead of in every copy.
      */
@@ -269,6 +317,9 @@ public record Word2VecConfig(
         String analyzer;
         int maxSentenceLength;
         int streams;
+        int minn;
+        int maxn;
+        int bucket;
 
         Fields(Word2VecConfig c) {
             architecture = c.architecture;
@@ -287,10 +338,13 @@ public record Word2VecConfig(
             analyzer = c.analyzer;
             maxSentenceLength = c.maxSentenceLength;
             streams = c.streams;
+            minn = c.minn;
+            maxn = c.maxn;
+            bucket = c.bucket;
         }
 
         Word2VecConfig build() {
-            return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount, maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams);
+            return new Word2VecConfig(architecture, hierarchicalSoftmax, negative, embeddingDim, window, minCount, maxVocabSize, sample, epochs, alpha, cbowMean, threads, seed, analyzer, maxSentenceLength, streams, minn, maxn, bucket);
         }
     }
 
@@ -302,9 +356,12 @@ public record Word2VecConfig(
 
     private static final Set<String> KEYS = Set.of("model", "hs", "negative", "dim", "window", "min-count",
             "max-vocab-size", "sample", "epochs", "alpha", "cbow-mean", "threads", "seed", "analyzer",
-            "max-sentence-length", "streams");
+            "max-sentence-length", "streams", "minn", "maxn", "bucket");
 
-    /** @return the config as properties with the command line's keys, in a fixed order */
+    /**
+     * @return the config as properties with the command line's keys, in a fixed order ({@code minn}, {@code maxn}
+     *     and {@code bucket} only with subwords)
+     */
     public Map<String, String> toProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("model", architecture == Architecture.CBOW ? "cbow" : "skipgram");
@@ -323,6 +380,11 @@ public record Word2VecConfig(
         p.put("analyzer", analyzer);
         p.put("max-sentence-length", Integer.toString(maxSentenceLength));
         p.put("streams", streams == 0 ? "auto" : Integer.toString(streams));
+        if (subwords()) { // only then: the properties of plain word2vec stay as they were
+            p.put("minn", Integer.toString(minn));
+            p.put("maxn", Integer.toString(maxn));
+            p.put("bucket", Integer.toString(bucket));
+        }
         return p;
     }
 
@@ -364,6 +426,9 @@ public record Word2VecConfig(
                     case "analyzer" -> f.analyzer = v;
                     case "max-sentence-length" -> f.maxSentenceLength = Integer.parseInt(v);
                     case "streams" -> f.streams = v.equals("auto") ? 0 : Integer.parseInt(v);
+                    case "minn" -> f.minn = Integer.parseInt(v);
+                    case "maxn" -> f.maxn = Integer.parseInt(v);
+                    case "bucket" -> f.bucket = Integer.parseInt(v);
                     default -> throw new AssertionError(k);
                 }
             } catch (IllegalArgumentException ex) {

@@ -335,7 +335,8 @@ public final class Word2VecTrainer {
         meta.put("corpus.tokens", Long.toString(enc.tokens()));
         meta.put("vocabulary", Integer.toString(m.vocabSize));
         meta.put("created-by", "lexis word2vec");
-        return WordVectors.ofOwned(m.words, m.exportVectors(), config.embeddingDim(), meta);
+        WordVectors vectors = WordVectors.ofOwned(m.words, m.exportVectors(), config.embeddingDim(), meta);
+        return m.subwords ? vectors.withSubwords(m.subwordModel(config)) : vectors;
     }
 
     /**
@@ -600,6 +601,17 @@ public final class Word2VecTrainer {
         final int inHot;
         /** Serialises the workers' merges of their private rows into the shared matrices. */
         final Object mergeLock = new Object();
+        /** fastText-style subwords: syn0 holds the vocabulary's rows, then one row per known n-gram bucket. */
+        final boolean subwords;
+        /** The known n-gram buckets, ascending; n-gram row r of syn0 is row vocabSize + r (empty without subwords). */
+        final int[] ngramBuckets;
+        /** Per word w: its input rows (syn0 offsets: its own, then its n-grams') are subRows[subOffsets[w] ..]. */
+        final int[] subOffsets;
+        final int[] subRows;
+        /** Per word: 1 / its number of input rows (its representation is their mean). */
+        final float[] subWeights;
+        /** The most input rows of one word. */
+        final int maxRows;
 
         private Model(Word2VecConfig c, String[] words, long[] counts, int[] rawToId) {
             this.vocabSize = words.length;
@@ -614,7 +626,57 @@ public final class Word2VecTrainer {
                 tw += x;
             }
             this.trainWords = tw;
-            this.syn0 = new float[Math.multiplyExact(vocabSize, stride)];
+            this.subwords = c.subwords();
+            if (subwords) {
+                // each word's n-gram buckets, computed once; only the buckets they use get rows (the others would
+                // never be trained)
+                int[][] wordBuckets = new int[vocabSize][];
+                int[] rowOfBucket = new int[c.bucket()];
+                Arrays.fill(rowOfBucket, -1);
+                int total = 0;
+                for (int w = 0; w < vocabSize; w++) {
+                    wordBuckets[w] = Subwords.bucketsOf(words[w], c.minn(), c.maxn(), c.bucket());
+                    for (int b : wordBuckets[w]) {
+                        rowOfBucket[b] = 0;
+                    }
+                    total += 1 + wordBuckets[w].length;
+                }
+                int known = 0;
+                for (int b = 0; b < rowOfBucket.length; b++) {
+                    if (rowOfBucket[b] == 0) {
+                        rowOfBucket[b] = known++;
+                    }
+                }
+                ngramBuckets = new int[known];
+                for (int b = 0; b < rowOfBucket.length; b++) {
+                    if (rowOfBucket[b] >= 0) {
+                        ngramBuckets[rowOfBucket[b]] = b;
+                    }
+                }
+                subOffsets = new int[vocabSize + 1];
+                subRows = new int[total];
+                subWeights = new float[vocabSize];
+                int at = 0;
+                int most = 1;
+                for (int w = 0; w < vocabSize; w++) {
+                    subOffsets[w] = at;
+                    subRows[at++] = w * stride;
+                    for (int b : wordBuckets[w]) {
+                        subRows[at++] = Math.multiplyExact(vocabSize + rowOfBucket[b], stride);
+                    }
+                    subWeights[w] = 1f / (1 + wordBuckets[w].length);
+                    most = Math.max(most, 1 + wordBuckets[w].length);
+                }
+                subOffsets[vocabSize] = at;
+                maxRows = most;
+            } else {
+                ngramBuckets = new int[0];
+                subOffsets = null;
+                subRows = null;
+                subWeights = null;
+                maxRows = 1;
+            }
+            this.syn0 = new float[Math.multiplyExact(vocabSize + ngramBuckets.length, stride)];
             if (c.hierarchicalSoftmax()) {
                 HuffmanTree tree = HuffmanTree.of(counts);
                 syn1 = new float[Math.multiplyExact(vocabSize - 1, stride)];
@@ -660,7 +722,8 @@ public final class Word2VecTrainer {
             // -1.1 / -1.2 analogy points against gensim and no speed gain (README, embeddings benchmark)
             boolean cbow = c.architecture() == Word2VecConfig.Architecture.CBOW;
             nsHot = syn1neg == null || cbow ? 0 : Math.min(NS_HOT_ROWS, vocabSize);
-            inHot = cbow ? 0 : Math.min(INPUT_HOT_ROWS, vocabSize);
+            // with subwords a word's input is many rows (its n-grams' shared with other words): no private copies
+            inHot = cbow || subwords ? 0 : Math.min(INPUT_HOT_ROWS, vocabSize);
         }
 
         /**
@@ -762,7 +825,8 @@ public final class Word2VecTrainer {
 
         private void initialize(long seed) {
             long r = seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
-            for (int w = 0; w < vocabSize; w++) {
+            // the vocabulary's rows as in plain word2vec, then the n-gram rows with the same distribution
+            for (int w = 0; w < vocabSize + ngramBuckets.length; w++) {
                 for (int d = 0; d < dim; d++) {
                     r = UnigramSampler.nextRandom(r);
                     float u = (UnigramSampler.mix(r) >>> 40) / (float) (1 << 24);
@@ -771,12 +835,36 @@ public final class Word2VecTrainer {
             }
         }
 
+        /** The vocabulary's vectors: its rows, or with subwords the mean of each word's own and n-gram rows. */
         float[] exportVectors() {
             float[] out = new float[vocabSize * dim];
+            if (!subwords) {
+                for (int w = 0; w < vocabSize; w++) {
+                    System.arraycopy(syn0, w * stride, out, w * dim, dim);
+                }
+                return out;
+            }
+            double[] acc = new double[dim];
             for (int w = 0; w < vocabSize; w++) {
-                System.arraycopy(syn0, w * stride, out, w * dim, dim);
+                Arrays.fill(acc, 0);
+                for (int i = subOffsets[w]; i < subOffsets[w + 1]; i++) {
+                    int off = subRows[i];
+                    for (int d = 0; d < dim; d++) {
+                        acc[d] += syn0[off + d];
+                    }
+                }
+                double inv = 1.0 / (subOffsets[w + 1] - subOffsets[w]);
+                for (int d = 0; d < dim; d++) {
+                    out[w * dim + d] = (float) (acc[d] * inv);
+                }
             }
             return out;
+        }
+
+        /** The n-gram rows for composing unknown words (shares syn0: call after training). */
+        Subwords subwordModel(Word2VecConfig c) {
+            return Subwords.ofRows(dim, c.minn(), c.maxn(), c.bucket(), ngramBuckets, syn0, vocabSize * stride,
+                    stride);
         }
     }
 
@@ -827,6 +915,11 @@ public final class Word2VecTrainer {
         private final int[] hotOffs;   // negative sampling: the targets among the private rows
         private final float[] hotLabels;
         private final float[] lanesTmp = new float[W2vKernels.DOTS_SCRATCH + 2 * PAD];
+        // subwords: the input rows taking part in one hidden vector (syn0 offsets), their weights in it, and the
+        // error summed over a Skip-gram position's context words
+        private final int[] bagOffs;
+        private final float[] bagWeights;
+        private final float[] errorSum;
 
         /**
          * @param privateRows whether this worker keeps private copies of the hottest output rows, merged into the
@@ -865,6 +958,10 @@ public final class Word2VecTrainer {
             this.inPriv = inPrivate ? new float[m.inHot * n + 2 * PRIVATE_PAD] : null;
             this.inBase = inPrivate ? new float[m.inHot * n] : null;
             this.inLimit = inPrivate ? m.inHot * n : 0;
+            int bag = m.subwords ? Math.multiplyExact(2 * window, m.maxRows) : 0;
+            this.bagOffs = new int[bag + 2 * PAD];
+            this.bagWeights = new float[bag + 2 * PAD];
+            this.errorSum = new float[m.subwords ? n + 2 * PAD : 0];
         }
 
         /**
@@ -977,7 +1074,13 @@ public final class Word2VecTrainer {
                     }
                 }
                 if (len > 1) {
-                    if (skipGram) {
+                    if (m.subwords) {
+                        if (skipGram) {
+                            skipGramSubwordSentence(len, alpha);
+                        } else {
+                            cbowSubwordSentence(len, alpha);
+                        }
+                    } else if (skipGram) {
                         skipGramSentence(len, alpha);
                     } else {
                         cbowSentence(len, alpha);
@@ -1182,6 +1285,99 @@ public final class Word2VecTrainer {
                 }
                 for (int j = 0; j < k; j++) {  // CBOW has no private input rows (see the constructor)
                     W2vKernels.add(errors, 0, syn0, ctxOffs[j], n);
+                }
+            }
+        }
+
+        /**
+         * CBOW with subwords (Bojanowski et al. 2017): the hidden vector is the mean (or sum) of the context words'
+         * representations, each the mean of the word's own row and its n-gram rows; the hidden vector's error is
+         * then added to every row that took part. Like word2vec.c for the context words and fastText for the
+         * n-gram rows, the error is not divided by the number of rows: the exact gradient of a mean of r rows would
+         * move the word's representation only 1/r as far (an effective learning rate ~20 times lower for words of
+         * 20 n-grams). With no n-grams this is exactly {@link #cbowSentence}.
+         */
+        private void cbowSubwordSentence(int len, float alpha) {
+            float[] syn0 = m.syn0;
+            int[] subOffsets = m.subOffsets;
+            int[] subRows = m.subRows;
+            for (int pos = 0; pos < len; pos++) {
+                int word = sentence[pos];
+                long bits = next();
+                int b = (int) (((bits >>> 32) * window) >>> 32);
+                st[MEASURE] = (bits & 7) == 0 ? 1 : 0;
+                int k = 0;
+                int rows = 0;
+                int from = Math.max(0, pos - window + b);
+                int to = Math.min(len - 1, pos + window - b);
+                for (int p = from; p <= to; p++) {
+                    if (p != pos) {
+                        int w = sentence[p];
+                        float weight = m.subWeights[w];
+                        for (int i = subOffsets[w]; i < subOffsets[w + 1]; i++) {
+                            bagOffs[rows] = subRows[i];
+                            bagWeights[rows++] = weight;
+                        }
+                        k++;
+                    }
+                }
+                if (k == 0) {
+                    continue;
+                }
+                W2vKernels.weightedSumRows(syn0, bagOffs, bagWeights, rows, cbowMean ? 1f / k : 1f, hidden, n);
+                trainHidden(word, alpha);
+                if (!cbowMean) {
+                    float inv = 1f / k;
+                    for (int i = 0; i < n; i++) {
+                        errors[i] *= inv;
+                    }
+                }
+                for (int j = 0; j < rows; j++) {
+                    W2vKernels.add(errors, 0, syn0, bagOffs[j], n);
+                }
+            }
+        }
+
+        /**
+         * Skip-gram with subwords, as fastText: the centre word's representation (the mean of its own row and its
+         * n-gram rows) predicts each context word in turn. After each context word the representation moves by
+         * that word's error (fastText adds the error to every row and recomputes the mean, which moves it by just
+         * that), and the errors of all the position's context words are added to the rows at the end of the
+         * position: the same sums as fastText's row-by-row updates, with one pass over the rows instead of one per
+         * context word.
+         */
+        private void skipGramSubwordSentence(int len, float alpha) {
+            float[] syn0 = m.syn0;
+            int[] subOffsets = m.subOffsets;
+            int[] subRows = m.subRows;
+            for (int pos = 0; pos < len; pos++) {
+                int word = sentence[pos];
+                long bits = next();
+                int b = (int) (((bits >>> 32) * window) >>> 32);
+                st[MEASURE] = (bits & 7) == 0 ? 1 : 0;
+                int from = Math.max(0, pos - window + b);
+                int to = Math.min(len - 1, pos + window - b);
+                if (from == to) {
+                    continue;
+                }
+                int rows = 0;
+                float weight = m.subWeights[word];
+                for (int i = subOffsets[word]; i < subOffsets[word + 1]; i++) {
+                    bagOffs[rows] = subRows[i];
+                    bagWeights[rows++] = weight;
+                }
+                W2vKernels.weightedSumRows(syn0, bagOffs, bagWeights, rows, 1f, hidden, n);
+                Arrays.fill(errorSum, 0, n, 0f);
+                for (int p = from; p <= to; p++) {
+                    if (p == pos) {
+                        continue;
+                    }
+                    trainHidden(sentence[p], alpha);
+                    W2vKernels.add(errors, 0, errorSum, 0, n);
+                    W2vKernels.add(errors, 0, hidden, 0, n);
+                }
+                for (int j = 0; j < rows; j++) {
+                    W2vKernels.add(errorSum, 0, syn0, bagOffs[j], n);
                 }
             }
         }

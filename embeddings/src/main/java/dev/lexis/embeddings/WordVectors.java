@@ -36,6 +36,13 @@ import java.util.function.UnaryOperator;
  * <p>Files: {@link #save(Path)} / {@link #load(Path)} in the word2vec binary ({@code .bin}) or text
  * ({@code .txt}, {@code .vec}) formats, byte-compatible with the C tool, gensim and fastText; see
  * {@link VectorFormats}.
+ *
+ * <p><b>Subwords.</b> Vectors trained with character n-grams (fastText-style, Bojanowski et al. 2017; see
+ * {@link Word2VecConfig#subwords()}) carry a {@link Subwords} model, saved beside the vectors file as
+ * {@code FILE.subwords} and picked up by {@link #load(Path)} when present. The file keeps the vocabulary's
+ * (composed) vectors, readable by every other tool; with the subword model, {@link #vector(String)},
+ * {@link #nearest(String, int)} and {@link #similarity(String, String)} also answer for words outside the
+ * vocabulary, with a vector composed from their known n-grams ({@link #isComposed(String)} tells which).
  */
 public final class WordVectors {
 
@@ -52,9 +59,11 @@ public final class WordVectors {
     private final Map<String, String> metadata;
     private final UnaryOperator<String> normalizer;
     private volatile QuantizedRows quantized; // built at the first large nearest() query
+    private final Subwords subwords;          // null: no subword model
 
     private WordVectors(String[] words, float[] matrix, int dim, Map<String, String> metadata,
-                        UnaryOperator<String> normalizer, float[] invNorms, WordIndex index) {
+                        UnaryOperator<String> normalizer, float[] invNorms, WordIndex index, Subwords subwords) {
+        this.subwords = subwords;
         this.words = words;
         this.matrix = matrix;
         this.dim = dim;
@@ -91,7 +100,62 @@ public final class WordVectors {
     static WordVectors ofOwned(String[] words, float[] matrix, int dim, Map<String, String> metadata) {
         checkShape(words, matrix, dim);
         Map<String, String> meta = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-        return new WordVectors(words, matrix, dim, meta, Analyzers.normalizerFor(meta.get("analyzer")), null, null);
+        return new WordVectors(words, matrix, dim, meta, Analyzers.normalizerFor(meta.get("analyzer")), null, null,
+                null);
+    }
+
+    /**
+     * These vectors with a subword model that composes vectors for words outside the vocabulary (the vocabulary's
+     * rows stay as they are).
+     *
+     * @param model the n-gram rows, of this dimension
+     * @return a copy sharing this one's rows
+     * @throws IllegalArgumentException if the dimensions differ
+     */
+    public WordVectors withSubwords(Subwords model) {
+        Objects.requireNonNull(model, "model");
+        if (model.dimension() != dim) {
+            throw new IllegalArgumentException("subword model has dimension " + model.dimension() + ", the vectors "
+                    + dim);
+        }
+        return new WordVectors(words, matrix, dim, metadata, normalizer, invNorms, index, model);
+    }
+
+    /** @return the subword model that composes vectors for unknown words, if these vectors have one */
+    public Optional<Subwords> subwords() {
+        return Optional.ofNullable(subwords);
+    }
+
+    /**
+     * @return whether {@code word} is outside the vocabulary but gets a vector composed from its character n-grams
+     *     (false for a vocabulary word, and for any word without a subword model)
+     */
+    public boolean isComposed(String word) {
+        return subwords != null && indexOf(word).isEmpty() && subwords.canCompose(subwordForm(word));
+    }
+
+    /** The form of an unknown word whose n-grams are looked up: the analyzer's normalization, if any. */
+    private String subwordForm(String word) {
+        String norm = normalizer.apply(word);
+        return norm != null && !norm.isEmpty() ? norm : word;
+    }
+
+    /** A vocabulary word's row, or a composed vector; else an UnknownWordException. */
+    private float[] requireVector(String word) {
+        OptionalInt i = indexOf(word);
+        if (i.isPresent()) {
+            return row(i.getAsInt());
+        }
+        float[] v = new float[dim];
+        if (subwords != null && subwords.compose(subwordForm(word), v)) {
+            return v;
+        }
+        throw unknown(word);
+    }
+
+    private UnknownWordException unknown(String word) {
+        return subwords == null ? new UnknownWordException(word, words.length)
+                : new UnknownWordException(word, words.length, true);
     }
 
     private static void checkShape(String[] words, float[] matrix, int dim) {
@@ -111,7 +175,8 @@ public final class WordVectors {
 
     /**
      * Loads a vectors file (format from the extension: {@code .bin} binary, {@code .txt}/{@code .vec} text;
-     * otherwise detected from the content), with its sidecar metadata if present.
+     * otherwise detected from the content), with its sidecar metadata and its subword model {@code FILE.subwords}
+     * if present (its header is checked now, its rows are read at the first composed word).
      *
      * @throws VectorFileException for a malformed file (naming the file and word index)
      * @throws IOException         if the file cannot be read
@@ -127,7 +192,8 @@ public final class WordVectors {
 
     /**
      * Saves atomically (temporary file, then rename) in the format named by the extension ({@code .bin}
-     * binary, anything else text), and writes the metadata to the sidecar {@code FILE.lexis.properties}.
+     * binary, anything else text), writes the metadata to the sidecar {@code FILE.lexis.properties}, and the
+     * subword model, if any, to {@code FILE.subwords} (an old one is removed otherwise).
      */
     public void save(Path file) throws IOException {
         VectorFormats.write(this, file, VectorFormats.Format.fromFileName(file));
@@ -194,10 +260,22 @@ public final class WordVectors {
         return i.getAsInt();
     }
 
-    /** @return a copy of the word's vector, or empty if unknown */
+    /**
+     * The vector of a word: a copy of its row; for a word outside the vocabulary, with a subword model, the mean of
+     * the rows of its known character n-grams (of its analyzed form when an analyzer is recorded).
+     *
+     * @return the vector ({@link #dimension()} floats), or empty if the word is unknown and cannot be composed
+     */
     public Optional<float[]> vector(String word) {
         OptionalInt i = indexOf(word);
-        return i.isEmpty() ? Optional.empty() : Optional.of(row(i.getAsInt()));
+        if (i.isPresent()) {
+            return Optional.of(row(i.getAsInt()));
+        }
+        if (subwords == null) {
+            return Optional.empty();
+        }
+        float[] v = new float[dim];
+        return subwords.compose(subwordForm(word), v) ? Optional.of(v) : Optional.empty();
     }
 
     /** @return a copy of row {@code i} */
@@ -217,23 +295,36 @@ public final class WordVectors {
     }
 
     /**
-     * Cosine similarity of two words.
+     * Cosine similarity of two words (a word outside the vocabulary composed from its n-grams when these vectors
+     * have a subword model).
      *
      * @throws UnknownWordException naming the first unknown word
      */
     public double similarity(String a, String b) {
+        if (subwords != null && (indexOf(a).isEmpty() || indexOf(b).isEmpty())) {
+            float[] va = requireVector(a);
+            float[] vb = requireVector(b);
+            double na = VecMath.dot(va, 0, va, 0, dim);
+            double nb = VecMath.dot(vb, 0, vb, 0, dim);
+            return na > 0 && nb > 0 ? VecMath.dot(va, 0, vb, 0, dim) / Math.sqrt(na * nb) : 0;
+        }
         int i = require(a);
         int j = require(b);
         return VecMath.dot(matrix, i * dim, matrix, j * dim, dim) * (double) invNorms[i] * invNorms[j];
     }
 
     /**
-     * The {@code k} words nearest to {@code word} by cosine similarity, best first, without the word itself.
+     * The {@code k} words nearest to {@code word} by cosine similarity, best first, without the word itself (for a
+     * word outside the vocabulary: nearest to its composed vector, when these vectors have a subword model).
      *
-     * @throws UnknownWordException if the word is unknown
+     * @throws UnknownWordException if the word is unknown (and cannot be composed)
      */
     public List<Neighbor> nearest(String word, int k) {
-        int i = require(word);
+        OptionalInt at = indexOf(word);
+        if (at.isEmpty()) {
+            return nearest(requireVector(word), k, Set.of());
+        }
+        int i = at.getAsInt();
         float[] q = unit(i);
         return nearest(q, k, Set.of(words[i]));
     }
@@ -516,7 +607,7 @@ public final class WordVectors {
             return this;
         }
         return new WordVectors(Arrays.copyOf(words, n), Arrays.copyOf(matrix, n * dim), dim, metadata,
-                normalizer, Arrays.copyOf(invNorms, n), null);
+                normalizer, Arrays.copyOf(invNorms, n), null, subwords);
     }
 
     /** @return the unit-length copy of row {@code i} (zeros for a zero row) */

@@ -21,7 +21,8 @@ import dev.lexis.cli.args.Parameters;
 
 /** {@code lexis nearest}: the nearest words by cosine similarity, for words given or typed at a prompt. */
 @Command(name = "nearest",
-        description = {"Prints the words nearest to each WORD by cosine similarity.",
+        description = {"Prints the words nearest to each WORD by cosine similarity; with FILE.subwords beside the "
+                + "vectors (lexis word2vec --minn/--maxn), also for words outside the vocabulary.",
                 "Without WORD, reads queries from standard input like the word2vec C tool's distance: one per line; "
                         + "several words on a line are added; EXIT or an empty line ends.",
                 "Search is exact, unless an HNSW index FILE.hnsw (Lucene) lies beside the vectors: then it is used "
@@ -86,7 +87,9 @@ public final class NearestCommand extends Subcommand {
     private int run(WordVectors v, HnswIndex index) throws IOException {
         if (!words.isEmpty()) {
             for (String w : words) {
-                v.indexOf(w).orElseThrow(() -> new UnknownWordException(w, v.size()));
+                if (v.vector(w).isEmpty()) {
+                    throw unknown(v, w);
+                }
             }
             for (String w : words) {
                 query(v, index, List.of(w));
@@ -111,16 +114,26 @@ public final class NearestCommand extends Subcommand {
         }
     }
 
+    private static UnknownWordException unknown(WordVectors v, String word) {
+        return new UnknownWordException(word, v.size(), v.subwords().isPresent());
+    }
+
     private void query(WordVectors v, HnswIndex index, List<String> query) throws IOException {
         float[] sum = new float[v.dimension()];
         List<String> exclude = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
         for (String w : query) {
             OptionalInt i = v.indexOf(w);
-            if (i.isEmpty()) {
-                throw new UnknownWordException(w, v.size());
+            float[] row;
+            if (i.isPresent()) {
+                exclude.add(v.word(i.getAsInt()));
+                shown.add(v.word(i.getAsInt()));
+                row = v.row(i.getAsInt());
+            } else {
+                // with a subword model (FILE.subwords) a word outside the vocabulary gets a vector from its n-grams
+                row = v.vector(w).orElseThrow(() -> unknown(v, w));
+                shown.add(w);
             }
-            exclude.add(v.word(i.getAsInt()));
-            float[] row = v.row(i.getAsInt());
             double norm = 0;
             for (float x : row) {
                 norm += x * x;
@@ -130,8 +143,10 @@ public final class NearestCommand extends Subcommand {
                 sum[d] += (float) (row[d] * inv);
             }
         }
-        out().printf(Locale.ROOT, "%s (word %d of %d):%n", String.join(" ", exclude),
-                v.indexOf(exclude.get(0)).getAsInt() + 1, v.size());
+        OptionalInt first = v.indexOf(query.get(0));
+        out().printf(Locale.ROOT, "%s (%s):%n", String.join(" ", shown), first.isPresent()
+                ? String.format(Locale.ROOT, "word %d of %d", first.getAsInt() + 1, v.size())
+                : "not in the vocabulary; composed from its character n-grams");
         VectorsOption.print(out(), index != null ? index.nearest(sum, top, exclude) : v.nearest(sum, top, exclude));
     }
 }

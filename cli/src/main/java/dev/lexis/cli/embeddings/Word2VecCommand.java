@@ -1,6 +1,7 @@
 package dev.lexis.cli.embeddings;
 
 import dev.lexis.cli.Subcommand;
+import dev.lexis.embeddings.Subwords;
 import dev.lexis.embeddings.TrainingListener;
 import dev.lexis.embeddings.TrainingProgress;
 import dev.lexis.embeddings.VectorFormats;
@@ -28,6 +29,9 @@ import dev.lexis.cli.args.UsageException;
                 "A checkpoint is saved to FILE.checkpoint after each epoch and every --checkpoint-minutes (and "
                         + "--checkpoint-words) inside epochs, removed at the end; --resume continues from it where it "
                         + "stopped (with --threads 1, to the same vectors).",
+                "With --minn and --maxn (fastText's subwords, e.g. 3 and 6), a word is the mean of its own vector and "
+                        + "its character n-grams' vectors; FILE then holds the vocabulary's vectors, and FILE.subwords the "
+                        + "n-gram rows that give a vector to any word (lexis print-vectors, lexis nearest).",
                 "Example: lexis word2vec --input corpus.txt --output vectors.bin --model skipgram --loss ns"})
 public final class Word2VecCommand extends Subcommand {
 
@@ -88,6 +92,18 @@ public final class Word2VecCommand extends Subcommand {
                     + "(default: ${DEFAULT-VALUE}); stored with the vectors and applied to queries.")
     String analyzer;
 
+    @Option(names = "--minn", paramLabel = "N", defaultValue = "0",
+            description = "Shortest character n-gram of subword vectors, 0 = no subwords (default: ${DEFAULT-VALUE}).")
+    int minn;
+
+    @Option(names = "--maxn", paramLabel = "N", defaultValue = "0",
+            description = "Longest character n-gram of subword vectors, 0 = no subwords (default: ${DEFAULT-VALUE}).")
+    int maxn;
+
+    @Option(names = "--bucket", paramLabel = "N", defaultValue = "2000000",
+            description = "Hash buckets of the character n-grams (default: ${DEFAULT-VALUE}).")
+    int bucket;
+
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue training from a checkpoint.")
     Path resume;
 
@@ -140,6 +156,11 @@ public final class Word2VecCommand extends Subcommand {
                 output, VectorFormats.Format.fromFileName(output) == VectorFormats.Format.BINARY ? "binary" : "text",
                 vectors.size(), vectors.dimension(), tokens, epochs(vectors, config), secs,
                 human(tokens * (double) epochs(vectors, config) / secs));
+        if (vectors.subwords().isPresent()) {
+            Subwords sub = vectors.subwords().get();
+            out().printf(Locale.ROOT, "wrote %s: %,d character n-gram rows (%d-%d characters, %,d buckets)%n",
+                    Subwords.fileFor(output), sub.knownRows(), sub.minn(), sub.maxn(), sub.bucket());
+        }
         return 0;
     }
 
@@ -169,7 +190,8 @@ public final class Word2VecCommand extends Subcommand {
         try {
             Word2VecConfig c = Word2VecConfig.defaults().withArchitecture(arch).withNegative(Math.max(1, negative))
                     .withLoss(loss).withEmbeddingDim(dim).withWindow(window).withMinCount(minCount).withSample(sample)
-                    .withEpochs(epochs).withSeed(seed).withAnalyzer(analyzer);
+                    .withEpochs(epochs).withSeed(seed).withAnalyzer(analyzer).withSubwords(minn, maxn)
+                    .withBucket(bucket);
             if (loss.equalsIgnoreCase("ns")) {
                 c = c.withNegative(negative);
             }

@@ -32,7 +32,7 @@ import java.util.stream.StreamSupport;
  *
  * <pre>{@code
  * TextCorpus corpus = TextCorpus.of(Path.of("corpus/"));
- * ReadSummary read = corpus.forEachLine((line, at) -> counts.add(tokenizer.tokens(line)));
+ * ReadSummary read = corpus.forEachLine((line, at) -> tokenizer.forEachToken(line, counter));
  * }</pre>
  */
 public final class TextCorpus {

@@ -610,6 +610,12 @@ public final class Word2VecTrainer {
         final int[] subRows;
         /** Per word: 1 / its number of input rows (its representation is their mean). */
         final float[] subWeights;
+        /**
+         * Per word: how far its representation moves when each of its input rows gains e, in units of e: 1, or more
+         * when a row repeats (an n-gram twice in the word, or two n-grams in one bucket): Σ over its distinct rows
+         * of (times the row occurs)², divided by its number of input rows.
+         */
+        final float[] subGains;
         /** The most input rows of one word. */
         final int maxRows;
 
@@ -656,6 +662,7 @@ public final class Word2VecTrainer {
                 subOffsets = new int[vocabSize + 1];
                 subRows = new int[total];
                 subWeights = new float[vocabSize];
+                subGains = new float[vocabSize];
                 int at = 0;
                 int most = 1;
                 for (int w = 0; w < vocabSize; w++) {
@@ -666,6 +673,16 @@ public final class Word2VecTrainer {
                     }
                     subWeights[w] = 1f / (1 + wordBuckets[w].length);
                     most = Math.max(most, 1 + wordBuckets[w].length);
+                    int[] sorted = Arrays.copyOfRange(subRows, subOffsets[w], at);
+                    Arrays.sort(sorted);
+                    long squares = 0;
+                    for (int i = 0, j; i < sorted.length; i = j) {
+                        for (j = i; j < sorted.length && sorted[j] == sorted[i]; j++) {
+                            // count the run of equal rows
+                        }
+                        squares += (long) (j - i) * (j - i);
+                    }
+                    subGains[w] = (float) squares / sorted.length;
                 }
                 subOffsets[vocabSize] = at;
                 maxRows = most;
@@ -674,6 +691,7 @@ public final class Word2VecTrainer {
                 subOffsets = null;
                 subRows = null;
                 subWeights = null;
+                subGains = null;
                 maxRows = 1;
             }
             this.syn0 = new float[Math.multiplyExact(vocabSize + ngramBuckets.length, stride)];
@@ -1342,7 +1360,7 @@ public final class Word2VecTrainer {
          * Skip-gram with subwords, as fastText: the centre word's representation (the mean of its own row and its
          * n-gram rows) predicts each context word in turn. After each context word the representation moves by
          * that word's error (fastText adds the error to every row and recomputes the mean, which moves it by just
-         * that), and the errors of all the position's context words are added to the rows at the end of the
+         * that, or by {@link Model#subGains} times it when a row repeats), and the errors of all the position's context words are added to the rows at the end of the
          * position: the same sums as fastText's row-by-row updates, with one pass over the rows instead of one per
          * context word.
          */
@@ -1368,13 +1386,20 @@ public final class Word2VecTrainer {
                 }
                 W2vKernels.weightedSumRows(syn0, bagOffs, bagWeights, rows, 1f, hidden, n);
                 Arrays.fill(errorSum, 0, n, 0f);
+                float gain = m.subGains[word];
                 for (int p = from; p <= to; p++) {
                     if (p == pos) {
                         continue;
                     }
                     trainHidden(sentence[p], alpha);
                     W2vKernels.add(errors, 0, errorSum, 0, n);
-                    W2vKernels.add(errors, 0, hidden, 0, n);
+                    if (gain == 1f) {
+                        W2vKernels.add(errors, 0, hidden, 0, n);
+                    } else { // a repeated row gains e each time it occurs, and moves the mean further
+                        for (int i = 0; i < n; i++) {
+                            hidden[i] += gain * errors[i];
+                        }
+                    }
                 }
                 for (int j = 0; j < rows; j++) {
                     W2vKernels.add(errorSum, 0, syn0, bagOffs[j], n);

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import dev.lexis.classify.Evaluation;
-import dev.lexis.classify.LabelledCsv;
-import dev.lexis.classify.LabelledText;
 import dev.lexis.classify.Prediction;
 import dev.lexis.classify.TextClassifier;
 import dev.lexis.classify.TextClassifiers;
 import dev.lexis.classify.TrainingListener;
+import dev.lexis.corpora.LabelledCsv;
+import dev.lexis.corpora.LabelledText;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +83,7 @@ class ClassifyStoryTest {
     @Test
     void movieReviewPolarityOnRealData() throws Exception {
         Path csv = Repo.sharedData("mr/mr.csv");
-        List<LabelledText> all = LabelledCsv.read(csv);
+        List<LabelledText> all = LabelledCsv.of(csv).readAll().rows();
         assertEquals(10_662, all.size());
         List<LabelledText> train = new ArrayList<>();
         List<LabelledText> test = new ArrayList<>();

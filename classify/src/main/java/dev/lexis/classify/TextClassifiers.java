@@ -1,5 +1,6 @@
 package dev.lexis.classify;
 
+import dev.lexis.corpora.LabelledText;
 import dev.lexis.nn.io.ModelFile;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.lexis.classify;
 
+import dev.lexis.corpora.LabelledText;
 import dev.lexis.nn.Parameter;
 import dev.lexis.nn.Tensor;
 import dev.lexis.nn.io.ModelFile;

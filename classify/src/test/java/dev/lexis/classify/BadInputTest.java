@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lexis.corpora.CorpusException;
+import dev.lexis.corpora.CsvOptions;
+import dev.lexis.corpora.LabelledCsv;
+import dev.lexis.corpora.LabelledText;
 import dev.lexis.nn.Tensor;
 import dev.lexis.nn.io.ModelFile;
 import java.io.IOException;
@@ -14,33 +18,39 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bad inputs of issue 6, each with its one-line message. */
+/**
+ * The bad inputs of issue 6, each with its one-line message. CSV files are read by corpora's {@link LabelledCsv}
+ * with {@link CsvOptions#forClassification}, as {@code lexis classify} reads them.
+ */
 class BadInputTest {
     @TempDir
     Path dir;
+
+    private static List<LabelledText> read(Path csv) {
+        return LabelledCsv.of(csv, CsvOptions.forClassification("label", "text")).readAll().rows();
+    }
 
     @Test
     void csvWithoutTheTextColumn() throws IOException {
         Path csv = dir.resolve("data.csv");
         Files.writeString(csv, "label,sentence\npos,fine\n");
-        var ex = assertThrows(IllegalArgumentException.class, () -> LabelledCsv.read(csv));
-        assertEquals(csv + ":1: no column \"text\" in the header [label, sentence] (choose the columns with "
-                + "--label-column / --text-column)", ex.getMessage());
+        var ex = assertThrows(CorpusException.class, () -> read(csv));
+        assertEquals(csv + ":1: no column \"text\" (for the text) in the header (label, sentence)", ex.getMessage());
     }
 
     @Test
     void csvRowWithoutTheTextField() throws IOException {
         Path csv = dir.resolve("data.csv");
         Files.writeString(csv, "label,text\npos,fine\nneg\n");
-        var ex = assertThrows(IllegalArgumentException.class, () -> LabelledCsv.read(csv));
-        assertEquals(csv + ":3: row has 1 column(s); expected columns \"label\" (1) and \"text\" (2)", ex.getMessage());
+        var ex = assertThrows(CorpusException.class, () -> read(csv));
+        assertEquals(csv + ":3: expected 2 columns (label, text), found 1", ex.getMessage());
     }
 
     @Test
     void csvRowWithAnEmptyLabel() throws IOException {
         Path csv = dir.resolve("data.csv");
         Files.writeString(csv, "label,text\n,fine\n");
-        var ex = assertThrows(IllegalArgumentException.class, () -> LabelledCsv.read(csv));
+        var ex = assertThrows(CorpusException.class, () -> read(csv));
         assertEquals(csv + ":2: empty label", ex.getMessage());
     }
 
@@ -48,7 +58,7 @@ class BadInputTest {
     void emptyTrainingTextNamesTheRow() throws IOException {
         Path csv = dir.resolve("data.csv");
         Files.writeString(csv, "label,text\npos,fine film\nneg,\"\"\n");
-        List<LabelledText> data = LabelledCsv.read(csv);
+        List<LabelledText> data = read(csv);
         for (String model : List.of("textcnn", "fasttext")) {
             var ex = assertThrows(IllegalArgumentException.class,
                     () -> TextClassifiers.train(model, Map.of(), data, List.of(), TrainingListener.NONE));
@@ -71,7 +81,7 @@ class BadInputTest {
                 .train(ToyData.make(60, 1), List.of(), TrainingListener.NONE);
         Path csv = dir.resolve("test.csv");
         Files.writeString(csv, "label,text\npos,great film\nmaybe,so so\n");
-        var ex = assertThrows(IllegalArgumentException.class, () -> model.evaluate(LabelledCsv.read(csv)));
+        var ex = assertThrows(IllegalArgumentException.class, () -> model.evaluate(read(csv)));
         assertEquals(csv + ":3: label \"maybe\" was never seen in training (labels: [neg, pos, question])",
                 ex.getMessage());
     }

@@ -3,6 +3,7 @@ package dev.lexis.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lexis.corpora.LabelledText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

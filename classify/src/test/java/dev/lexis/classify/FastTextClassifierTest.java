@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lexis.corpora.LabelledText;
 import dev.lexis.nn.io.ModelFile;
 import java.io.IOException;
 import java.net.URISyntaxException;

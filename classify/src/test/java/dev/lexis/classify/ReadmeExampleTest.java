@@ -2,6 +2,8 @@ package dev.lexis.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lexis.corpora.LabelledCsv;
+import dev.lexis.corpora.LabelledText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ class ReadmeExampleTest {
         Files.writeString(csv, sb);
         Path modelFile = dir.resolve("trec.lexis");
 
-        List<LabelledText> train = LabelledCsv.read(csv);
+        List<LabelledText> train = LabelledCsv.of(csv).readAll().rows();    // header label,text
         var parts = CrossValidation.holdOut(train, 0.1, 1);              // [train, dev]: dev picks the epoch
         TextCnnConfig config = TextCnnConfig.defaults().withEpochs(6)     // Kim 2014 CNN-rand defaults
                 .withEmbeddingDim(16).withFilters(List.of(2, 3), 8).withBatchSize(10);   // (smaller: a quick test)

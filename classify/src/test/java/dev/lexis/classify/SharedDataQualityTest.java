@@ -2,6 +2,8 @@ package dev.lexis.classify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lexis.corpora.LabelledCsv;
+import dev.lexis.corpora.LabelledText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +35,8 @@ class SharedDataQualityTest {
 
     @Test
     void textCnnRandOnTrec() throws IOException {
-        List<LabelledText> train = LabelledCsv.read(require("trec/train.csv"));
-        List<LabelledText> test = LabelledCsv.read(require("trec/test.csv"));
+        List<LabelledText> train = LabelledCsv.of(require("trec/train.csv")).readAll().rows();
+        List<LabelledText> test = LabelledCsv.of(require("trec/test.csv")).readAll().rows();
         List<List<LabelledText>> parts = CrossValidation.holdOut(train, 0.1, 1);
         TextCnnConfig config = TextCnnConfig.defaults().withEpochs(4).withThreads(2);
         TextCnnClassifier model = new TextCnnTrainer(config).train(parts.get(0), parts.get(1), TrainingListener.NONE);
@@ -45,7 +47,7 @@ class SharedDataQualityTest {
 
     @Test
     void textCnnRandOnOneFoldOfMovieReviews() throws IOException {
-        List<LabelledText> data = LabelledCsv.read(require("mr/mr.csv"));
+        List<LabelledText> data = LabelledCsv.of(require("mr/mr.csv")).readAll().rows();
         CrossValidation.Fold fold = CrossValidation.stratifiedFolds(data, 10, 1).get(0);
         List<List<LabelledText>> parts = CrossValidation.holdOut(fold.train(), 0.1, 1);
         TextCnnConfig config = TextCnnConfig.defaults().withEpochs(4).withThreads(2);
@@ -57,7 +59,7 @@ class SharedDataQualityTest {
 
     @Test
     void fastTextOnMovieReviewsAndTrec() throws IOException {
-        List<LabelledText> data = LabelledCsv.read(require("mr/mr.csv"));
+        List<LabelledText> data = LabelledCsv.of(require("mr/mr.csv")).readAll().rows();
         CrossValidation.Fold fold = CrossValidation.stratifiedFolds(data, 10, 1).get(0);
         FastTextConfig config = FastTextConfig.defaults().withEpochs(10).withLearningRate(0.5).withThreads(1);
         Evaluation mr = new FastTextTrainer(config).train(fold.train(), List.of(), TrainingListener.NONE)
@@ -65,8 +67,8 @@ class SharedDataQualityTest {
         log("fastText MR fold 1", mr);
         assertTrue(mr.accuracy() >= 0.72, "MR accuracy " + mr);
         Evaluation trec = new FastTextTrainer(config)
-                .train(LabelledCsv.read(require("trec/train.csv")), List.of(), TrainingListener.NONE)
-                .evaluate(LabelledCsv.read(require("trec/test.csv")));
+                .train(LabelledCsv.of(require("trec/train.csv")).readAll().rows(), List.of(), TrainingListener.NONE)
+                .evaluate(LabelledCsv.of(require("trec/test.csv")).readAll().rows());
         log("fastText TREC", trec);
         assertTrue(trec.accuracy() >= 0.82, "TREC accuracy " + trec);
     }

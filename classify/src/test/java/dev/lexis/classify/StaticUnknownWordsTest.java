@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lexis.corpora.LabelledText;
 import dev.lexis.nn.io.ModelFile;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.lexis.classify;
 
+import dev.lexis.corpora.LabelledText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

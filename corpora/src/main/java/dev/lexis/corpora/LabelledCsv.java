@@ -21,14 +21,24 @@ import org.apache.commons.csv.CSVRecord;
  * A labelled text classification data set in a CSV or TSV file, read with Apache Commons CSV: RFC 4180 quoting, a
  * header that is detected or declared, label and text columns by name or index (see {@link CsvOptions}); strict
  * UTF-8 ({@code .gz} accepted). Every row must have as many columns as the header (or, without a header, as the
- * first row).
+ * first row). Each row becomes a {@link LabelledText} whose {@link LabelledText#source() source} is
+ * {@code "file:line"}, the line where the row starts, so that later errors about it (a trainer refusing an empty
+ * text, a test label never seen in training) can name it.
+ *
+ * <pre>
+ * List&lt;LabelledText&gt; train = LabelledCsv.of(Path.of("trec/train.csv")).readAll().rows();
+ * List&lt;LabelledText&gt; test = LabelledCsv.of(Path.of("data.tsv"), CsvOptions.forClassification("label", "text"))
+ *         .readAll().rows();
+ * </pre>
  *
  * <p>Errors name the file and the line where the row starts:
  * <pre>
- * data/reviews.csv:1842: expected 2 columns (label, text), found 3
+ * data/reviews.csv:1842: expected 2 columns (label, text), found 3; a field holding the delimiter must be quoted
  * data/reviews.csv:77: unclosed quote: the quoted field that starts on this line never ends (...)
- * data/reviews.csv:1: no column "sentiment" in the header (label, text)
- * data/reviews.csv:12: empty text (strict mode)
+ * data/reviews.csv:1: no column "sentiment" (for the label) in the header (label, text)
+ * data/reviews.csv:12: empty label                       (strict mode)
+ * data/reviews.csv:13: empty text (label "neg")           (strict mode, unless empty texts are kept)
+ * data/reviews.csv: empty file; expected a header naming the label column "label" and the text column "text"
  * </pre>
  * Immutable and re-readable; each call reads the file again.
  */
@@ -119,6 +129,7 @@ public final class LabelledCsv {
         int columns = -1;
         int labelIndex = -1;
         int textIndex = -1;
+        String where = file + ":";
         try (StrictUtf8Reader reader = new StrictUtf8Reader(file);
                 CSVParser parser = format.get().parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
@@ -153,32 +164,38 @@ public final class LabelledCsv {
                     }
                 }
                 if (record.size() != columns) {
+                    // too many fields: usually an unquoted delimiter inside the text
                     throw new CorpusException(file, line, "expected " + columns + " columns ("
                             + (header.isEmpty() ? "as on the first row" : String.join(", ", header)) + "), found "
-                            + record.size() + (options.quoting() ? "; a field holding the delimiter must be quoted"
-                            : ""));
+                            + record.size() + (options.quoting() && record.size() > columns
+                            ? "; a field holding the delimiter must be quoted" : ""));
                 }
                 String label = record.get(labelIndex).strip();
                 String text = record.get(textIndex);
                 if (label.isEmpty()) {
                     if (options.strict()) {
-                        throw new CorpusException(file, line, "empty label (strict mode)");
+                        throw new CorpusException(file, line, "empty label");
                     }
                     emptyLabels++;
                     continue;
                 }
-                if (text.isBlank()) {
+                if (text.isBlank() && !options.keepEmptyTexts()) {
                     if (options.strict()) {
-                        throw new CorpusException(file, line, "empty text (strict mode)");
+                        throw new CorpusException(file, line, "empty text (label \"" + label + "\")");
                     }
                     emptyTexts++;
                     continue;
                 }
                 rows++;
-                consumer.accept(new LabelledText(label, text));
+                consumer.accept(new LabelledText(label, text, where + line));
             }
         } catch (IOException e) {
             throw Files2.wrap(file, e);
+        }
+        if (columns < 0 && (options.header() == CsvOptions.Header.PRESENT || options.label().byName()
+                || options.text().byName())) {
+            throw new CorpusException(file, "empty file; expected a header naming the label column "
+                    + describe(options.label()) + " and the text column " + describe(options.text()));
         }
         return new CsvSummary(rows, emptyTexts, emptyLabels, blankLines, header);
     }
@@ -222,6 +239,10 @@ public final class LabelledCsv {
                     + (columns == 1 ? "; is the delimiter right? (" + describe(delimiter()) + ")" : ""));
         }
         return index;
+    }
+
+    private static String describe(Column column) {
+        return column.byName() ? column.toString() : "(" + column + ")";
     }
 
     private static String describe(char delimiter) {

@@ -30,8 +30,11 @@ class LabelledCsvTest {
         Path file = write("reviews.csv", "label,text\npos,\"good, really \"\"good\"\"\"\r\nneg,plain text\n"
                 + "pos,\"two\nlines\"\n\nneg,last\n");
         LabelledDataset data = LabelledCsv.of(file).readAll();
-        assertEquals(List.of(new LabelledText("pos", "good, really \"good\""), new LabelledText("neg", "plain text"),
-                new LabelledText("pos", "two\nlines"), new LabelledText("neg", "last")), data.rows());
+        // the source is the line where the row starts (line 5 holds the end of the two-line field, line 6 is blank)
+        assertEquals(List.of(new LabelledText("pos", "good, really \"good\"", file + ":2"),
+                new LabelledText("neg", "plain text", file + ":3"), new LabelledText("pos", "two\nlines", file + ":4"),
+                new LabelledText("neg", "last", file + ":7")), data.rows());
+        assertEquals(file + ":4: ", data.rows().get(2).where());
         assertEquals(List.of("label", "text"), data.summary().header());
         assertEquals(1, data.summary().blankLines());
         assertEquals(List.of("neg", "pos"), data.labels());
@@ -42,12 +45,13 @@ class LabelledCsvTest {
     void columnsByNameOrIndexWithoutHeader() throws IOException {
         Path named = write("named.tsv", "id\ttext\tsentiment\n1\tfine day\tpos\n2\tbad day\tneg\n");
         CsvOptions byName = CsvOptions.defaults().withLabel(Column.named("sentiment")).withText(Column.named("TEXT"));
-        assertEquals(List.of(new LabelledText("pos", "fine day"), new LabelledText("neg", "bad day")),
-                LabelledCsv.of(named, byName).readAll().rows());
+        assertEquals(List.of(new LabelledText("pos", "fine day", named + ":2"),
+                new LabelledText("neg", "bad day", named + ":3")), LabelledCsv.of(named, byName).readAll().rows());
         Path plain = write("plain.csv", "fine day,pos\nbad day,neg\n");
         CsvOptions byIndex = CsvOptions.defaults().withLabel(Column.at(-1)).withText(Column.at(0));
         LabelledDataset data = LabelledCsv.of(plain, byIndex).readAll();
-        assertEquals(List.of(new LabelledText("pos", "fine day"), new LabelledText("neg", "bad day")), data.rows());
+        assertEquals(List.of(new LabelledText("pos", "fine day", plain + ":1"),
+                new LabelledText("neg", "bad day", plain + ":2")), data.rows());
         assertEquals(List.of(), data.summary().header());
         assertEquals(Column.at(2), Column.parse("2"));
         assertEquals(Column.named("label"), Column.parse("label"));
@@ -94,7 +98,51 @@ class LabelledCsvTest {
         assertEquals(1, data.summary().emptyLabels());
         CorpusException e = assertThrows(CorpusException.class,
                 () -> LabelledCsv.of(file, CsvOptions.defaults().withStrict(true)).readAll());
-        assertEquals(file + ":3: empty text (strict mode)", e.getMessage());
+        assertEquals(file + ":3: empty text (label \"neg\")", e.getMessage());
+        Path noLabel = write("labels.csv", "label,text\npos,good\n ,orphan\n");
+        assertEquals(noLabel + ":3: empty label", assertThrows(CorpusException.class,
+                () -> LabelledCsv.of(noLabel, CsvOptions.defaults().withStrict(true)).readAll()).getMessage());
+    }
+
+    @Test
+    void classificationOptionsKeepEmptyTextsAndRefuseEmptyLabels() throws IOException {
+        Path file = write("reviews.csv", "text,label\ngood,pos\n\"\",neg\n");
+        LabelledDataset data = LabelledCsv.of(file, CsvOptions.forClassification("label", "text")).readAll();
+        assertEquals(List.of(new LabelledText("pos", "good", file + ":2"), new LabelledText("neg", "", file + ":3")),
+                data.rows());
+        assertEquals(0, data.summary().emptyTexts());
+        Path noLabel = write("labels.csv", "label,text\npos,good\n,orphan\n");
+        assertEquals(noLabel + ":3: empty label", assertThrows(CorpusException.class,
+                () -> LabelledCsv.of(noLabel, CsvOptions.forClassification("label", "text")).readAll()).getMessage());
+        CsvOptions byIndex = CsvOptions.forClassification("1", "0");
+        assertEquals(Column.at(1), byIndex.label());
+        assertTrue(byIndex.strict() && byIndex.keepEmptyTexts());
+    }
+
+    @Test
+    void aRequiredHeaderInAnEmptyFileIsNamed() throws IOException {
+        Path file = write("empty.csv", "");
+        assertEquals(file + ": empty file; expected a header naming the label column \"label\" and the text column "
+                + "\"text\"", assertThrows(CorpusException.class,
+                () -> LabelledCsv.of(file, CsvOptions.forClassification("label", "text")).readAll()).getMessage());
+        assertEquals(0, LabelledCsv.of(file).readAll().size(), "without a required header: no rows");
+    }
+
+    @Test
+    void aShortRowGetsNoQuotingHint() throws IOException {
+        Path file = write("data.csv", "label,text\npos,fine\nneg\n");
+        CorpusException e = assertThrows(CorpusException.class, () -> LabelledCsv.of(file).readAll());
+        assertEquals(file + ":3: expected 2 columns (label, text), found 1", e.getMessage());
+    }
+
+    @Test
+    void inMemoryExamplesHaveNoSourceAndNeedALabel() {
+        LabelledText t = new LabelledText("pos", "fine");
+        assertEquals("", t.source());
+        assertEquals("", t.where());
+        assertEquals("mr.csv:4: label must be non-blank, got \" \"", assertThrows(IllegalArgumentException.class,
+                () -> new LabelledText(" ", "x", "mr.csv:4")).getMessage());
+        assertEquals("", new LabelledText("pos", "", null).source());
     }
 
     @Test
@@ -102,7 +150,7 @@ class LabelledCsvTest {
         Path file = write("data.tsv", "label\ttext\npos\t\"hi\" he said\n");
         CorpusException quoted = assertThrows(CorpusException.class, () -> LabelledCsv.of(file).readAll());
         assertTrue(quoted.getMessage().startsWith(file + ":2: text after the closing quote"), quoted.getMessage());
-        assertEquals(List.of(new LabelledText("pos", "\"hi\" he said")),
+        assertEquals(List.of(new LabelledText("pos", "\"hi\" he said", file + ":2")),
                 LabelledCsv.of(file, CsvOptions.defaults().withQuoting(false)).readAll().rows());
     }
 
@@ -147,7 +195,7 @@ class LabelledCsvTest {
         }
         LabelledCsv csv = LabelledCsv.of(file);
         assertEquals('\t', csv.delimiter());
-        assertEquals(List.of(new LabelledText("pos", "good, fine")), csv.readAll().rows());
+        assertEquals(List.of(new LabelledText("pos", "good, fine", file + ":2")), csv.readAll().rows());
     }
 
     @Test

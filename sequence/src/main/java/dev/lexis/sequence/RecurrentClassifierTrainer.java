@@ -1,11 +1,11 @@
 package dev.lexis.sequence;
 
-import dev.lexis.classify.LabelledText;
 import dev.lexis.classify.PretrainedVectors;
 import dev.lexis.classify.TextAnalyzer;
 import dev.lexis.classify.TextClassifier;
 import dev.lexis.classify.TextClassifierFactory;
 import dev.lexis.classify.TrainingListener;
+import dev.lexis.corpora.LabelledText;
 import dev.lexis.nn.Gradients;
 import dev.lexis.nn.Losses;
 import dev.lexis.nn.Parameter;

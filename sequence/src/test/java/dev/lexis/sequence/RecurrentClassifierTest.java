@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lexis.classify.LabelledText;
 import dev.lexis.classify.Prediction;
 import dev.lexis.classify.TextClassifier;
 import dev.lexis.classify.TextClassifiers;
 import dev.lexis.classify.TrainingListener;
+import dev.lexis.corpora.LabelledText;
 import dev.lexis.nn.Parameter;
 import dev.lexis.nn.Tape;
 import dev.lexis.nn.GradientCheck;

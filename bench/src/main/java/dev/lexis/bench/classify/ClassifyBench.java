@@ -2,11 +2,12 @@ package dev.lexis.bench.classify;
 
 import dev.lexis.classify.CrossValidation;
 import dev.lexis.classify.Evaluation;
-import dev.lexis.classify.LabelledCsv;
-import dev.lexis.classify.LabelledText;
 import dev.lexis.classify.TextClassifier;
 import dev.lexis.classify.TextClassifiers;
 import dev.lexis.classify.TrainingListener;
+import dev.lexis.corpora.CsvOptions;
+import dev.lexis.corpora.LabelledCsv;
+import dev.lexis.corpora.LabelledText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -62,13 +63,18 @@ public final class ClassifyBench {
     }
 
     private static void export(Map<String, String> a) throws IOException {
-        List<LabelledText> data = LabelledCsv.read(Path.of(a.get("data")));
+        List<LabelledText> data = read(Path.of(a.get("data")));
         CrossValidation.Fold fold = CrossValidation.stratifiedFolds(data, Integer.parseInt(a.get("folds")), 1)
                 .get(Integer.parseInt(a.get("fold")));
         Path out = Path.of(a.get("out"));
         Files.createDirectories(out);
         write(out.resolve("train.csv"), fold.train());
         write(out.resolve("test.csv"), fold.test());
+    }
+
+    /** Reads a label,text file as {@code lexis classify} does (empty labels refused, empty texts kept). */
+    private static List<LabelledText> read(Path file) {
+        return LabelledCsv.of(file, CsvOptions.forClassification("label", "text")).readAll().rows();
     }
 
     private static void write(Path file, List<LabelledText> rows) throws IOException {
@@ -86,14 +92,14 @@ public final class ClassifyBench {
         List<CrossValidation.Fold> folds = new ArrayList<>();
         String source;
         if (a.containsKey("data")) {
-            List<LabelledText> data = LabelledCsv.read(Path.of(a.get("data")));
+            List<LabelledText> data = read(Path.of(a.get("data")));
             List<CrossValidation.Fold> all = CrossValidation.stratifiedFolds(data, Integer.parseInt(a.get("folds")), 1);
             int max = Integer.parseInt(a.getOrDefault("max-folds", "0"));
             folds.addAll(max > 0 ? all.subList(0, Math.min(max, all.size())) : all);
             source = a.get("data");
         } else {
-            folds.add(new CrossValidation.Fold(0, LabelledCsv.read(Path.of(a.get("train"))),
-                    LabelledCsv.read(Path.of(a.get("test")))));
+            folds.add(new CrossValidation.Fold(0, read(Path.of(a.get("train"))),
+                    read(Path.of(a.get("test")))));
             source = a.get("train") + "|" + a.get("test");
         }
         List<Long> seeds = new ArrayList<>();

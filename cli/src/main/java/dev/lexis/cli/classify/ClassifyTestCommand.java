@@ -1,7 +1,6 @@
 package dev.lexis.cli.classify;
 
 import dev.lexis.classify.Evaluation;
-import dev.lexis.classify.LabelledCsv;
 import dev.lexis.classify.TextClassifier;
 import dev.lexis.cli.Subcommand;
 import java.nio.file.Path;
@@ -21,16 +20,16 @@ public final class ClassifyTestCommand extends Subcommand {
     @Option(names = "--data", required = true, paramLabel = "CSV", description = "Labelled data.")
     Path data;
 
-    @Option(names = "--label-column", defaultValue = "label", paramLabel = "NAME", description = "CSV label column (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--label-column", defaultValue = "label", paramLabel = "COLUMN", description = "CSV label column: a header name or a 0-based index (default: ${DEFAULT-VALUE}).")
     String labelColumn;
 
-    @Option(names = "--text-column", defaultValue = "text", paramLabel = "NAME", description = "CSV text column (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--text-column", defaultValue = "text", paramLabel = "COLUMN", description = "CSV text column: a header name or a 0-based index (default: ${DEFAULT-VALUE}).")
     String textColumn;
 
     @Override
     public Integer call() throws Exception {
         TextClassifier classifier = TextClassifier.load(model);
-        Evaluation e = classifier.evaluate(LabelledCsv.read(data, labelColumn, textColumn));
+        Evaluation e = classifier.evaluate(ClassifyCommand.read(data, labelColumn, textColumn));
         out().println(e.report());
         return 0;
     }

@@ -2,13 +2,12 @@ package dev.lexis.cli.classify;
 
 import dev.lexis.classify.CrossValidation;
 import dev.lexis.classify.Evaluation;
-import dev.lexis.classify.LabelledCsv;
-import dev.lexis.classify.LabelledText;
 import dev.lexis.classify.TextClassifier;
 import dev.lexis.classify.TextClassifierFactory;
 import dev.lexis.classify.TextClassifiers;
 import dev.lexis.classify.TrainingListener;
 import dev.lexis.cli.Subcommand;
+import dev.lexis.corpora.LabelledText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,10 +83,10 @@ public final class ClassifyTrainCommand extends Subcommand {
     @Option(names = "--dev-fraction", defaultValue = "0.1", paramLabel = "F", description = "Without --dev: hold out this fraction of --train as dev; 0 = none (default: ${DEFAULT-VALUE}).")
     double devFraction;
 
-    @Option(names = "--label-column", defaultValue = "label", paramLabel = "NAME", description = "CSV label column (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--label-column", defaultValue = "label", paramLabel = "COLUMN", description = "CSV label column: a header name or a 0-based index (default: ${DEFAULT-VALUE}).")
     String labelColumn;
 
-    @Option(names = "--text-column", defaultValue = "text", paramLabel = "NAME", description = "CSV text column (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--text-column", defaultValue = "text", paramLabel = "COLUMN", description = "CSV text column: a header name or a 0-based index (default: ${DEFAULT-VALUE}).")
     String textColumn;
 
     @Override
@@ -110,9 +109,9 @@ public final class ClassifyTrainCommand extends Subcommand {
             detail(String.format(Locale.ROOT, "started %.2f s after the JVM",
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
         }
-        List<LabelledText> trainData = LabelledCsv.read(train, labelColumn, textColumn);
-        List<LabelledText> devData = dev == null ? List.of() : LabelledCsv.read(dev, labelColumn, textColumn);
-        List<LabelledText> testData = test == null ? List.of() : LabelledCsv.read(test, labelColumn, textColumn);
+        List<LabelledText> trainData = ClassifyCommand.read(train, labelColumn, textColumn);
+        List<LabelledText> devData = dev == null ? List.of() : ClassifyCommand.read(dev, labelColumn, textColumn);
+        List<LabelledText> testData = test == null ? List.of() : ClassifyCommand.read(test, labelColumn, textColumn);
         long splitSeed = seed == null ? 1 : seed;
         detail(String.format(Locale.ROOT, "read the CSV files in %.2f s", (System.nanoTime() - start) / 1e9));
         note(String.format(Locale.ROOT, "%s %s: %d training examples%s", model, options, trainData.size(),

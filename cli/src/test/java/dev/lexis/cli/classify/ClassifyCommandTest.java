@@ -105,13 +105,54 @@ public class ClassifyCommandTest {
     }
 
     @Test
+    void columnsByIndexAndEmptyFields() throws Exception {
+        Path model = dir.resolve("tsv.lexis");
+        Path trainTsv = dir.resolve("train.tsv");    // no header, text first: the columns are chosen by index
+        Path testTsv = dir.resolve("test.tsv");
+        Files.writeString(trainTsv, textTabLabel(csv(200, 1)));
+        Files.writeString(testTsv, textTabLabel(csv(40, 2)));
+        Result t = run("", "classify", "train", "--train", trainTsv.toString(), "--test", testTsv.toString(),
+                "--output", model.toString(), "--model", "fasttext", "--epochs", "5", "--threads", "1",
+                "--label-column", "1", "--text-column", "0");
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.lastOut().endsWith(" n=40"), t.out());
+
+        Path emptyText = dir.resolve("empty-text.csv");
+        Files.writeString(emptyText, "label,text\npos,great film\nneg,\"\"\n");
+        Result e = run("", "classify", "test", "--model", model.toString(), "--data", emptyText.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.lastOut().endsWith(" n=2"), "an empty test text is kept (the prior is predicted): " + e.out());
+        Result r = run("", "classify", "train", "--train", emptyText.toString(), "--output", model.toString(),
+                "--model", "fasttext", "--dev-fraction", "0");
+        assertEquals(1, r.code());
+        assertEquals("lexis: " + emptyText + ":3: empty text (label \"neg\"); every training example needs a text",
+                r.lastErr());
+
+        Path emptyLabel = dir.resolve("empty-label.csv");
+        Files.writeString(emptyLabel, "label,text\npos,great film\n ,dull\n");
+        Result l = run("", "classify", "test", "--model", model.toString(), "--data", emptyLabel.toString());
+        assertEquals(1, l.code());
+        assertEquals("lexis: " + emptyLabel + ":3: empty label", l.lastErr());
+    }
+
+    /** The rows of {@link #csv} without header and quotes, as text TAB label. */
+    private static String textTabLabel(String csv) {
+        StringBuilder sb = new StringBuilder();
+        csv.lines().skip(1).forEach(row -> {
+            int comma = row.indexOf(',');
+            sb.append(row.substring(comma + 1).replace("\"", "")).append('\t').append(row, 0, comma).append('\n');
+        });
+        return sb.toString();
+    }
+
+    @Test
     void badInputsGiveOneLine() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "label,sentence\npos,fine\n");
         Result r = run("", "classify", "train", "--train", bad.toString(), "--output", dir.resolve("x").toString());
         assertEquals(1, r.code());
-        assertEquals("lexis: " + bad + ":1: no column \"text\" in the header [label, sentence] (choose the columns "
-                + "with --label-column / --text-column)", r.lastErr());
+        assertEquals("lexis: " + bad + ":1: no column \"text\" (for the text) in the header (label, sentence); choose "
+                + "the columns with --label-column / --text-column", r.lastErr());
 
         Path word2vec = dir.resolve("w.lexis");
         ModelFile.builder("word2vec").tensor("input", Tensor.zeros(1, 1)).build().save(word2vec);

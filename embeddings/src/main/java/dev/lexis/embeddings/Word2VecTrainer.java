@@ -60,7 +60,17 @@ import java.util.ArrayList;
  * words/s against 826k), and every 10,000 words with 1,024 rows was 15 % faster but cost another 0.7 points. All
  * other rows are shared as in the C tool. One thread uses the shared rows directly.
  *
- * <p><b>Progress, checkpoints.</b> The listener gets a {@link TrainingProgress} about once a second and at the
+ * <p><b>Subwords</b> ({@link Word2VecConfig#subwords()}, Bojanowski et al. 2017, as fastText). A word's input
+ * representation is the mean of its own row and the rows of its character n-grams ({@link Subwords}; each word's
+ * n-gram rows are found once, before training, and only buckets used by the vocabulary get rows, after the
+ * vocabulary's in the input matrix). CBOW's hidden vector is the mean of the context words' representations;
+ * Skip-gram's is the centre word's representation, which predicts each context word in turn (fastText's direction;
+ * plain Skip-gram keeps word2vec.c's, where each context word predicts the centre). The hidden vector's error goes,
+ * undivided as in fastText, to every row that took part. The returned vectors are the vocabulary's
+ * representations, with the n-gram rows as {@link WordVectors#subwords()}. With several threads, only the output
+ * rows have private copies (see below). Checkpoints hold the n-gram rows with the word rows.
+ *
+  * <p><b>Progress, checkpoints.</b> The listener gets a {@link TrainingProgress} about once a second and at the
  * end of each epoch. With {@link #withCheckpoint(Path)}, the state (config, vocabulary, weights, words done,
  * and inside an epoch each worker's position, random state and loss) is saved after each epoch and, with
  * {@link #withCheckpointEvery}, every N words or minutes inside epochs; {@link #resume} continues from it (the

@@ -26,12 +26,15 @@ import java.util.Optional;
                 "Without WORD, reads one word per line from standard input (empty lines are skipped).",
                 "With FILE.subwords beside the vectors (lexis word2vec --minn/--maxn) every word gets a vector, composed "
                         + "from its character n-grams when it is not in the vocabulary; otherwise a word outside the "
-                        + "vocabulary is an error naming it.",
+                        + "vocabulary is an error naming it (with --skip-unknown: named on stderr and skipped).",
                 "Example: lexis print-vectors --vectors vectors.bin filmmakers unfunny"})
 public final class PrintVectorsCommand extends Subcommand {
 
     @Option(names = "--vectors", required = true, paramLabel = "FILE", description = "Vectors (.bin, .txt, .vec).")
     Path vectorsFile;
+
+    @Option(names = "--skip-unknown", description = "Skip words without a vector (named on stderr) instead of stopping.")
+    boolean skipUnknown;
 
     @Parameters(paramLabel = "WORD", arity = "0..*", description = "Words (none: one per line from standard input).")
     List<String> words = new ArrayList<>();
@@ -57,11 +60,16 @@ public final class PrintVectorsCommand extends Subcommand {
         return 0;
     }
 
-    private static void print(WordVectors v, String word, PrintWriter out, StringBuilder sb) {
+    private void print(WordVectors v, String word, PrintWriter out, StringBuilder sb) {
         Optional<float[]> vec = v.vector(word);
         if (vec.isEmpty()) {
+            UnknownWordException e = new UnknownWordException(word, v.size(), v.subwords().isPresent());
+            if (skipUnknown) {
+                note("skipped: " + e.getMessage());
+                return;
+            }
             out.flush();
-            throw new UnknownWordException(word, v.size(), v.subwords().isPresent());
+            throw e;
         }
         sb.setLength(0);
         sb.append(word);

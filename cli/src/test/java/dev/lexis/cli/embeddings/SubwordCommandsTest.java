@@ -97,6 +97,10 @@ class SubwordCommandsTest {
         assertEquals(1, res.code(), res.toString());
         assertTrue(res.out().startsWith("walk "), "the words before it are printed: " + res.out());
         assertTrue(res.err().contains("unknown word \"walking\": not in the vocabulary (12 words)"), res.err());
+        Result skip = run("", "print-vectors", "--vectors", plain.toString(), "--skip-unknown", "walking", "walk");
+        assertEquals(0, skip.code(), skip.toString());
+        assertTrue(skip.out().startsWith("walk ") && skip.out().lines().count() == 1, skip.out());
+        assertTrue(skip.err().contains("skipped: unknown word \"walking\""), skip.err());
         Result none = run("", "print-vectors", "--vectors", vectors.toString(), "zzz");
         assertEquals(1, none.code(), none.toString());
         assertTrue(none.err().contains("unknown word \"zzz\": not in the vocabulary (12 words) and none of its "

@@ -106,6 +106,12 @@ public final class Word2VecTrainer {
      * {@code lexis.w2v.streamBlock} for experiments. Not stored in checkpoints: a resume must use the same value.
      */
     static final int STREAM_BLOCK = Integer.getInteger("lexis.w2v.streamBlock", 2000);
+    /**
+     * Subwords: with system property {@code lexis.w2v.subwordGradient=mean} (for experiments), each of a word's r
+     * input rows gets 1/r of the error (the exact gradient of the mean) instead of all of it (fastText's rule, the
+     * default); see {@link Worker#cbowSubwordSentence}.
+     */
+    static final boolean SUBWORD_MEAN_GRADIENT = "mean".equals(System.getProperty("lexis.w2v.subwordGradient"));
     /** Floats before and after a worker's private rows, so that no other object shares their cache lines. */
     static final int PRIVATE_PAD = 32;
 
@@ -1360,9 +1366,22 @@ public final class Word2VecTrainer {
                         errors[i] *= inv;
                     }
                 }
-                for (int j = 0; j < rows; j++) {
-                    W2vKernels.add(errors, 0, syn0, bagOffs[j], n);
+                if (SUBWORD_MEAN_GRADIENT) {
+                    for (int j = 0; j < rows; j++) {
+                        axpy(bagWeights[j], errors, syn0, bagOffs[j]);
+                    }
+                } else {
+                    for (int j = 0; j < rows; j++) {
+                        W2vKernels.add(errors, 0, syn0, bagOffs[j], n);
+                    }
                 }
+            }
+        }
+
+        /** y[yOff ..] += a · x[0 ..] over the stride (the experiment {@link #SUBWORD_MEAN_GRADIENT} only). */
+        private void axpy(float a, float[] x, float[] y, int yOff) {
+            for (int i = 0; i < n; i++) {
+                y[yOff + i] += a * x[i];
             }
         }
 
@@ -1396,7 +1415,7 @@ public final class Word2VecTrainer {
                 }
                 W2vKernels.weightedSumRows(syn0, bagOffs, bagWeights, rows, 1f, hidden, n);
                 Arrays.fill(errorSum, 0, n, 0f);
-                float gain = m.subGains[word];
+                float gain = m.subGains[word] * (SUBWORD_MEAN_GRADIENT ? weight : 1f);
                 for (int p = from; p <= to; p++) {
                     if (p == pos) {
                         continue;
@@ -1412,7 +1431,11 @@ public final class Word2VecTrainer {
                     }
                 }
                 for (int j = 0; j < rows; j++) {
-                    W2vKernels.add(errorSum, 0, syn0, bagOffs[j], n);
+                    if (SUBWORD_MEAN_GRADIENT) {
+                        axpy(weight, errorSum, syn0, bagOffs[j]);
+                    } else {
+                        W2vKernels.add(errorSum, 0, syn0, bagOffs[j], n);
+                    }
                 }
             }
         }

@@ -610,12 +610,12 @@ public final class WordVectors {
                 normalizer, Arrays.copyOf(invNorms, n), null, subwords);
     }
 
-    /** @return the unit-length copy of row {@code i} (zeros for a zero row) */
     /** 1 / the Euclidean norm of row {@code i} (0 for a zero row). */
     float invNorm(int i) {
         return invNorms[i];
     }
 
+    /** @return the unit-length copy of row {@code i} (zeros for a zero row) */
     float[] unit(int i) {
         float[] u = row(i);
         float inv = invNorms[i];

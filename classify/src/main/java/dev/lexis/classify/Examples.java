@@ -28,8 +28,12 @@ final class Examples {
             counts.merge(example.label(), 1, Integer::sum);
         }
         if (counts.size() < 2) {
-            throw new IllegalArgumentException("the training data has only one class (\"" + counts.keySet().iterator().next()
-                    + "\", " + train.size() + " examples); a classifier needs at least two");
+            String source = train.get(0).source();
+            int colon = source.lastIndexOf(':');
+            String file = colon > 0 ? source.substring(0, colon) + ": " : "";
+            throw new IllegalArgumentException(file + "the training data has only one class (\""
+                    + counts.keySet().iterator().next() + "\", " + train.size()
+                    + (train.size() == 1 ? " example" : " examples") + "); a classifier needs at least two");
         }
         return List.copyOf(counts.keySet());
     }

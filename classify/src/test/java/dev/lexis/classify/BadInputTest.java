@@ -76,6 +76,16 @@ class BadInputTest {
     }
 
     @Test
+    void oneClassOnlyNamesTheFile() throws IOException {
+        Path csv = dir.resolve("one.csv");
+        Files.writeString(csv, "label,text\npos,good\n");
+        var ex = assertThrows(IllegalArgumentException.class,
+                () -> TextClassifiers.train("textcnn", Map.of(), read(csv), List.of(), TrainingListener.NONE));
+        assertEquals(csv + ": the training data has only one class (\"pos\", 1 example); a classifier needs at least two",
+                ex.getMessage());
+    }
+
+    @Test
     void testLabelNeverSeenInTraining() throws IOException {
         TextClassifier model = new FastTextTrainer(FastTextConfig.defaults().withBuckets(1000).withThreads(1))
                 .train(ToyData.make(60, 1), List.of(), TrainingListener.NONE);

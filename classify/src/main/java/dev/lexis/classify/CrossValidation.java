@@ -67,11 +67,15 @@ public final class CrossValidation {
 
     /**
      * Splits off a stratified dev set of about {@code fraction} of {@code data} (Kim held out 10 % of the
-     * training data). Returns {@code [rest, dev]}.
+     * training data). Returns {@code [rest, dev]}; with fewer than two examples there is nothing to hold out and
+     * the dev set is empty (the trainer then names what is wrong with the data).
      */
     public static List<List<LabelledText>> holdOut(List<LabelledText> data, double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("dev fraction must be in (0, 1), got " + fraction);
+        }
+        if (data.size() < 2) {
+            return List.of(List.copyOf(data), List.of());
         }
         int k = (int) Math.max(2, Math.round(1 / fraction));
         Fold fold = stratifiedFolds(data, Math.min(k, data.size()), seed).get(0);

@@ -40,4 +40,10 @@ class CrossValidationTest {
                 () -> CrossValidation.stratifiedFolds(List.of(new LabelledText("a", "x")), 10, 1));
         assertEquals("folds must be between 2 and the number of examples (1), got 10", ex.getMessage());
     }
+
+    @Test
+    void holdOutOfOneExampleLeavesTheDevSetEmpty() {
+        List<LabelledText> one = List.of(new LabelledText("a", "x"));
+        assertEquals(List.of(one, List.of()), CrossValidation.holdOut(one, 0.1, 1));
+    }
 }

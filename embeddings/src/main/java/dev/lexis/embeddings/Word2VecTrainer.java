@@ -70,7 +70,7 @@ import java.util.ArrayList;
  * representations, with the n-gram rows as {@link WordVectors#subwords()}. With several threads, only the output
  * rows have private copies (see below). Checkpoints hold the n-gram rows with the word rows.
  *
-  * <p><b>Progress, checkpoints.</b> The listener gets a {@link TrainingProgress} about once a second and at the
+ * <p><b>Progress, checkpoints.</b> The listener gets a {@link TrainingProgress} about once a second and at the
  * end of each epoch. With {@link #withCheckpoint(Path)}, the state (config, vocabulary, weights, words done,
  * and inside an epoch each worker's position, random state and loss) is saved after each epoch and, with
  * {@link #withCheckpointEvery}, every N words or minutes inside epochs; {@link #resume} continues from it (the
@@ -1389,9 +1389,9 @@ public final class Word2VecTrainer {
          * Skip-gram with subwords, as fastText: the centre word's representation (the mean of its own row and its
          * n-gram rows) predicts each context word in turn. After each context word the representation moves by
          * that word's error (fastText adds the error to every row and recomputes the mean, which moves it by just
-         * that, or by {@link Model#subGains} times it when a row repeats), and the errors of all the position's context words are added to the rows at the end of the
-         * position: the same sums as fastText's row-by-row updates, with one pass over the rows instead of one per
-         * context word.
+         * that, or by {@link Model#subGains} times it when a row repeats), and the errors of all the position's
+         * context words are added to the rows at the end of the position: the same sums as fastText's row-by-row
+         * updates, with one pass over the rows instead of one per context word.
          */
         private void skipGramSubwordSentence(int len, float alpha) {
             float[] syn0 = m.syn0;

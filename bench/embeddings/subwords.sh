@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Subword (fastText-style) word vectors: lexis word2vec --minn 3 --maxn 6 against fasttext cbow on the same corpus, in
+# Subword (fastText-style) word vectors: lexis word2vec --minn 3 --maxn 6 against fasttext cbow (or skipgram) on the same corpus, in
 # one run, side by side: wall time, CPU, peak memory, words/s (corpus tokens x epochs / wall, so both include reading
 # the corpus and writing the files), the ratio, and the load average (uptime) before each run; then the quality of
 # both .vec files (the vocabulary's vectors: analogy accuracy and WordSim-353, ../shared/peers/eval_vectors.py).
@@ -8,8 +8,9 @@
 #   TOKENS  use the first TOKENS tokens (default 2000000; 0 = the whole corpus)
 #   OUTDIR  results (default: bench/embeddings/out/subwords, not committed)
 #   LEXIS_NO_BUILD=1  use the jars of the last build (cli/target/classpath.txt) instead of building first
-# Settings (fastText's names): DIM=300 WS=5 MINCOUNT=2 EPOCH=5 MINN=3 MAXN=6 THREADS=2 BUCKET=2000000 T=1e-4 (both
-# use fastText's subsampling default t = 1e-4, lexis --sample 1e-4; negative sampling with 5 negatives, lr 0.05).
+# Settings (fastText's names): MODEL=cbow (or skipgram) DIM=300 WS=5 MINCOUNT=2 EPOCH=5 MINN=3 MAXN=6 THREADS=2 BUCKET=2000000 T=1e-4 (both
+# use fastText's subsampling default t = 1e-4, lexis --sample 1e-4; negative sampling with 5 negatives; LR=0.05,
+# fastText's default for both models, lexis --alpha).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -18,8 +19,8 @@ DATA_DIR=${DATA_DIR:-$ROOT/../shared/data}
 SRC=${1:?usage: bench/embeddings/subwords.sh CORPUS [TOKENS] [OUTDIR]}
 TOKENS_WANTED=${2:-2000000}
 OUTDIR=${3:-$HERE/out/subwords}
-DIM=${DIM:-300} WS=${WS:-5} MINCOUNT=${MINCOUNT:-2} EPOCH=${EPOCH:-5} MINN=${MINN:-3} MAXN=${MAXN:-6}
-THREADS=${THREADS:-2} BUCKET=${BUCKET:-2000000} T=${T:-1e-4}
+MODEL=${MODEL:-cbow} DIM=${DIM:-300} WS=${WS:-5} MINCOUNT=${MINCOUNT:-2} EPOCH=${EPOCH:-5} MINN=${MINN:-3} MAXN=${MAXN:-6}
+THREADS=${THREADS:-2} BUCKET=${BUCKET:-2000000} T=${T:-1e-4} LR=${LR:-0.05}
 PY=/usr/bin/python3
 command -v fasttext >/dev/null || { echo "needs fasttext: apt-get install fasttext" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
@@ -60,14 +61,14 @@ run_timed() { # TOOL -- command...
 }
 
 run_timed lexis -- nice -n 19 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "$CP" dev.lexis.cli.Main \
-  word2vec --input "$CORPUS" --output "$OUTDIR/lexis.vec" --model cbow --loss ns --negative 5 --dim "$DIM" \
+  word2vec --input "$CORPUS" --output "$OUTDIR/lexis.vec" --model "$MODEL" --loss ns --negative 5 --alpha "$LR" --dim "$DIM" \
   --window "$WS" --min-count "$MINCOUNT" --sample "$T" --epochs "$EPOCH" --minn "$MINN" --maxn "$MAXN" \
   --bucket "$BUCKET" --threads "$THREADS" --checkpoint-minutes 0
-run_timed fasttext -- nice -n 19 fasttext cbow -input "$CORPUS" -output "$OUTDIR/fasttext" -dim "$DIM" -ws "$WS" \
+run_timed fasttext -- nice -n 19 fasttext "$MODEL" -input "$CORPUS" -output "$OUTDIR/fasttext" -lr "$LR" -dim "$DIM" -ws "$WS" \
   -minCount "$MINCOUNT" -t "$T" -epoch "$EPOCH" -minn "$MINN" -maxn "$MAXN" -bucket "$BUCKET" -thread "$THREADS"
 
 echo
-echo "corpus: $CORPUS ($TOKENS tokens), $EPOCH epochs, dim $DIM, window $WS, min-count $MINCOUNT, n-grams $MINN-$MAXN," \
+echo "$MODEL; corpus: $CORPUS ($TOKENS tokens), $EPOCH epochs, dim $DIM, window $WS, min-count $MINCOUNT, n-grams $MINN-$MAXN," \
   "$BUCKET buckets, $THREADS threads; $(nproc) cores; uptime after: $(uptime | sed 's/.*load average: /load /')"
 echo
 echo "| tool | wall | CPU | peak RSS | words/s (tokens x epochs / wall) | load before |"

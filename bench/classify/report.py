@@ -76,6 +76,36 @@ def main(path):
             if kv:
                 spread = f" ± {float(kv['acc_std']):.1%} ({kv['runs']} seeds: {kv['seeds']})" if "seeds" in kv else ""
                 print(f"| {m} | {float(kv['acc']):.1%}{spread} |")
+    paired(path)
+
+
+def paired(path):
+    """The variants over several folds (LEXIS_CLASSIFY_FOLDS): each run's accuracy, and the difference from rand
+    on the same fold and seed."""
+    acc = {}   # variant -> {(fold, seed): accuracy}
+    for line in open(path, encoding="utf-8"):
+        if not line.startswith("FOLD_mode_"):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        tag = parts[0][len("FOLD_mode_"):]
+        variant, _, fold = tag.rpartition("_f") if "_f" in tag else (tag, "", "1")
+        seed = next((p.split(" ", 1)[1] for p in parts if p.startswith("seed ")), "-")
+        value = next(float(p.split(" ", 1)[1]) for p in parts if p.startswith("test_acc "))
+        acc.setdefault(variant, {})[(fold, seed)] = value
+    rand = acc.get("rand", {})
+    if len({f for runs in acc.values() for f, _ in runs}) < 2 or not rand:
+        return
+    print("\n| TextCNN mode, MR folds x seeds | runs | mean accuracy | vs rand, paired | runs above rand |")
+    print("|---|---|---|---|---|")
+    for variant, runs in acc.items():
+        mean = sum(runs.values()) / len(runs)
+        pairs = [runs[k] - rand[k] for k in runs if k in rand]
+        if variant == "rand" or not pairs:
+            print(f"| {variant} | {len(runs)} | {mean:.1%} | | |")
+            continue
+        above = sum(1 for d in pairs if d > 0)
+        print(f"| {variant} | {len(runs)} | {mean:.1%} | {100 * sum(pairs) / len(pairs):+.2f} points "
+              f"| {above} of {len(pairs)} |")
 
 
 if __name__ == "__main__":

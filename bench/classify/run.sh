@@ -21,7 +21,12 @@
 #   LEXIS_CLASSIFY_VECTORS=FILE reuses word2vec vectors instead of training them (LEXIS_CLASSIFY_W2V_MODEL, _DIM,
 #   _EPOCHS, _MIN_COUNT, _WINDOW: the vectors trained otherwise, default skipgram, 300, 5, 3, 5; trained under
 #   nice -n 19); LEXIS_CLASSIFY_NORMALIZE=true scales each vector to unit length first (TextCNN option
-#   normalizeVectors); LEXIS_CLASSIFY_SEEDS=3435,1,2 runs every variant with each seed (mean and std reported)
+#   normalizeVectors); LEXIS_CLASSIFY_SEEDS=3435,1,2 runs every variant with each seed (mean and std reported);
+#   LEXIS_CLASSIFY_W2V_SUBWORDS=3,6 trains the vectors with character n-grams of 3-6 (--minn/--maxn) and gives every
+#   word of MR a vector (lexis print-vectors composes the words outside the vocabulary) before the CNN runs;
+#   LEXIS_CLASSIFY_FOLDS=0,1,2 runs the variants on those folds of the 10-fold split (default 0 = fold 1), and the
+#   report pairs each variant with rand run by run (same fold, same seed); LEXIS_CLASSIFY_VARIANTS="rand static"
+#   picks the variants (default: rand static static-tuned non-static multichannel)
 # Raw lines go to stderr and $cache/results.txt; a Markdown summary to stdout.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -134,24 +139,45 @@ if [[ "$sections" == *" vectors "* ]]; then
   w2vepochs="${LEXIS_CLASSIFY_W2V_EPOCHS:-5}"
   w2vmin="${LEXIS_CLASSIFY_W2V_MIN_COUNT:-3}"
   w2vwindow="${LEXIS_CLASSIFY_W2V_WINDOW:-5}"
-  echo "## CNN with Lexis word vectors (English prose corpus, normalized, $w2vmodel ns, dim $w2vdim)" >&2
+  subwords="${LEXIS_CLASSIFY_W2V_SUBWORDS:-}"
+  echo "## CNN with Lexis word vectors (English prose corpus, normalized, $w2vmodel ns, dim $w2vdim${subwords:+, subwords $subwords})" >&2
   wtag=""; [ "$w2vwindow" = 5 ] || wtag="-w$w2vwindow"
+  subopts=(); if [ -n "$subwords" ]; then subopts=(--minn "${subwords%,*}" --maxn "${subwords#*,}"); wtag+="-sub${subwords/,/-}"; fi
   vec="${LEXIS_CLASSIFY_VECTORS:-$cache/prose-$w2vmodel$w2vdim-e$w2vepochs-min$w2vmin$wtag.bin}"   # reused when present
   seeds=(); [ -n "${LEXIS_CLASSIFY_SEEDS:-}" ] && seeds=(--seeds "$LEXIS_CLASSIFY_SEEDS")
   if [ ! -f "$vec" ]; then
     norm="$cache/prose25m.txt"
     [ -f "$norm" ] || "$py" "$peers/normalize_corpus.py" "$shared/english-prose-corpus/english_prose_25m.txt.gz" "$norm"
     nice -n 19 "$repo/lexis" word2vec --input "$norm" --output "$vec" --model "$w2vmodel" --loss ns --dim "$w2vdim" \
-      --min-count "$w2vmin" --window "$w2vwindow" --epochs "$w2vepochs" --threads 2 >&2
+      --min-count "$w2vmin" --window "$w2vwindow" --epochs "$w2vepochs" --threads 2 "${subopts[@]}" >&2
   fi
-  for variant in rand static static-tuned non-static multichannel; do
-    mode=${variant%-tuned}
-    emb=(); [ $mode = rand ] || emb=(--set embeddings="$vec" --set normalizeVectors="${LEXIS_CLASSIFY_NORMALIZE:-false}")
-    [ $variant = static-tuned ] && emb+=(--set tuneUnknownWords=true)   # the words without a vector are learned
-    # analyzer "words": the corpus normalisation of normalize_corpus.py, so the tokens are the vectors' words
-    "${java[@]}" train --model textcnn --train "$fold/train.csv" --test "$fold/test.csv" --set mode=$mode "${emb[@]}" \
-      --set analyzer=words --set epochs="$epochs" --set threads=2 "${seeds[@]}" | sed "s/^RESULT/RESULT_mode_$variant/" \
-      | tee -a "$results" >&2
+  cnnvec="$vec"
+  if [ -f "$vec.subwords" ]; then
+    # every word of MR (tokenized as the CNN runs tokenize: the "words" analyzer) gets a vector; the words outside
+    # the vocabulary are composed from their character n-grams (fastText's print-word-vectors workflow)
+    cnnvec="$cache/mr-$(basename "${vec%.bin}").vec"
+    "$py" -c 'import csv,sys; [print(r["text"]) for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]' "$mr" \
+      | "$repo/lexis" tokenize --analyzer 'pattern(pattern=[\\p{L}\\p{N}]+,group=0)|lowercase' | tr ' ' '\n' \
+      | sed '/^$/d' | sort -u > "$cache/mr-words.txt"
+    "$repo/lexis" print-vectors --skip-unknown --vectors "$vec" < "$cache/mr-words.txt" > "$cnnvec.body"
+    composed=$(wc -l < "$cnnvec.body")
+    { echo "$composed $w2vdim"; cat "$cnnvec.body"; } > "$cnnvec" && rm "$cnnvec.body"
+    echo "vectors for $composed of $(wc -l < "$cache/mr-words.txt") MR word types -> $cnnvec" >&2
+  fi
+  IFS=, read -r -a vfolds <<< "${LEXIS_CLASSIFY_FOLDS:-0}"
+  for k in "${vfolds[@]}"; do
+    vfold="$cache/mr-fold$((k + 1))"
+    [ "$k" = 0 ] || "${java[@]}" export --data "$mr" --folds 10 --fold "$k" --out "$vfold"
+    suffix=""; [ ${#vfolds[@]} = 1 ] || suffix="_f$((k + 1))"
+    for variant in ${LEXIS_CLASSIFY_VARIANTS:-rand static static-tuned non-static multichannel}; do
+      mode=${variant%-tuned}
+      emb=(); [ $mode = rand ] || emb=(--set embeddings="$cnnvec" --set normalizeVectors="${LEXIS_CLASSIFY_NORMALIZE:-false}")
+      [ $variant = static-tuned ] && emb+=(--set tuneUnknownWords=true)   # the words without a vector are learned
+      # analyzer "words": the corpus normalisation of normalize_corpus.py, so the tokens are the vectors' words
+      "${java[@]}" train --model textcnn --train "$vfold/train.csv" --test "$vfold/test.csv" --set mode=$mode "${emb[@]}" \
+        --set analyzer=words --set epochs="$epochs" --set threads=2 "${seeds[@]}" \
+        | sed "s/^RESULT/RESULT_mode_$variant$suffix/; s/^fold /FOLD_mode_$variant$suffix\t/" | tee -a "$results" >&2
+    done
   done
 fi
 "$py" "$repo/bench/classify/report.py" "$results"

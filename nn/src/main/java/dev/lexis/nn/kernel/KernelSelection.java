@@ -39,7 +39,10 @@ final class KernelSelection {
             chosen = SCALAR;
             why = "jdk.incubator.vector is not available (start the JVM with --add-modules jdk.incubator.vector)";
         }
-        System.getLogger("dev.lexis.nn.kernel").log(Level.INFO,
+        // the usual choice is logged at DEBUG (java.util.logging FINE: not shown by default, so a command's stderr
+        // stays clean); the slow fallback nobody asked for is a warning
+        boolean unforcedFallback = chosen == SCALAR && !forced.equalsIgnoreCase("scalar");
+        System.getLogger("dev.lexis.nn.kernel").log(unforcedFallback ? Level.WARNING : Level.DEBUG,
                 "nn kernels: " + chosen.name() + ", " + GemmDriver.THREADS + " GEMM thread(s) (" + why + ")");
         return chosen;
     }

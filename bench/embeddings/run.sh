@@ -59,13 +59,7 @@ WORDSIM=$DATA_DIR/wordsim353/wordsim353.tsv
 echo "building Lexis ..." >&2
 (cd "$ROOT" && ./mvn21 -q -Dstyle.color=never -Dmaven.test.skip=true -pl cli -am package) >&2
 . "$ROOT/bin/jdk.sh"; lexis_find_jdk
-# copied, so that a build in the same tree during the run cannot swap the jars under it
-JAR=$(ls "$ROOT"/cli/target/lexis-cli-*.jar | grep -v -e sources -e tests | head -n 1)
-rm -rf "$OUTDIR/lib"; mkdir -p "$OUTDIR/lib"
-CP=""
-for f in $JAR $(tr ':' ' ' <"$ROOT/cli/target/classpath.txt"); do
-  cp "$f" "$OUTDIR/lib/"; CP="$CP${CP:+:}$OUTDIR/lib/$(basename "$f")"
-done
+. "$HERE/lib.sh"; lexis_snapshot_jars "$OUTDIR"   # sets CP to copies of the jars
 
 TIMES=$OUTDIR/times.tsv
 echo -e "peer\tmode\trep\twall_s\tcpu_s\tpeak_rss_kb\twords_per_s\tother_cpu_s" >"$TIMES"

@@ -35,11 +35,7 @@ if [[ $PEERS == *lexis* && ${BUILD:-1} == 0 ]]; then
   CP=$(ls "$OUTDIR"/lib/*.jar | tr '\n' ':')
 elif [[ $PEERS == *lexis* ]]; then
   (cd "$ROOT" && ./mvn21 -q -o -Dstyle.color=never -Dmaven.test.skip=true -pl cli -am package) >&2
-  JAR=$(ls "$ROOT"/cli/target/lexis-cli-*.jar | grep -v -e sources -e tests | head -n 1)
-  rm -rf "$OUTDIR/lib"; mkdir -p "$OUTDIR/lib"; CP=""
-  for f in $JAR $(tr ':' ' ' <"$ROOT/cli/target/classpath.txt"); do
-    cp "$f" "$OUTDIR/lib/"; CP="$CP${CP:+:}$OUTDIR/lib/$(basename "$f")"
-  done
+  . "$HERE/lib.sh"; lexis_snapshot_jars "$OUTDIR"   # sets CP to copies of the jars
 fi
 echo "corpus $CORPUS ($TOKENS tokens x 5 epochs); $(date -u '+%F %T') UTC; uptime:$(uptime | sed 's/.*load/ load/')"
 printf "%-7s %-8s %-7s %9s %8s %8s %12s\n" peer mode threads wall_s cpu_s cpu/wall words/s

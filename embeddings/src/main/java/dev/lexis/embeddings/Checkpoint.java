@@ -1,13 +1,11 @@
 package dev.lexis.embeddings;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The word2vec training state, saved after an epoch or inside one: magic {@code LXW2VCKP}, format version,
@@ -118,70 +115,56 @@ final class Checkpoint {
         if (version != 2 && version != VERSION) {
             throw new IllegalArgumentException("checkpoint version " + version + " cannot be written");
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            CRC32 crc = new CRC32();
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 CheckedOutputStream co = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc);
-                 DataOutputStream out = new DataOutputStream(co)) {
-                out.writeLong(MAGIC);
-                out.writeInt(version);
-                Map<String, String> props = config.toProperties();
+        ChecksummedFile.write(file, out -> {
+            out.writeLong(MAGIC);
+            out.writeInt(version);
+            Map<String, String> props = config.toProperties();
+            if (version == 2) {
+                props.remove("streams");
+            }
+            out.writeInt(props.size());
+            for (Map.Entry<String, String> e : props.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+            out.writeInt(m.vocabSize);
+            for (int i = 0; i < m.vocabSize; i++) {
+                out.writeUTF(m.words[i]);
+                out.writeLong(m.counts[i]);
+            }
+            out.writeInt(epochsDone);
+            out.writeInt(m.stride);
+            writeFloats(out, m.syn0);
+            writeFloats(out, m.syn1);
+            writeFloats(out, m.syn1neg);
+            out.writeLong(progress.wordsDone());
+            out.writeLong(progress.corpusTokens());
+            out.writeInt(progress.shards().length);
+            for (Shard sh : progress.shards()) {
+                out.writeInt(sh.index());
                 if (version == 2) {
-                    props.remove("streams");
-                }
-                out.writeInt(props.size());
-                for (Map.Entry<String, String> e : props.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeUTF(e.getValue());
-                }
-                out.writeInt(m.vocabSize);
-                for (int i = 0; i < m.vocabSize; i++) {
-                    out.writeUTF(m.words[i]);
-                    out.writeLong(m.counts[i]);
-                }
-                out.writeInt(epochsDone);
-                out.writeInt(m.stride);
-                writeFloats(out, m.syn0);
-                writeFloats(out, m.syn1);
-                writeFloats(out, m.syn1neg);
-                out.writeLong(progress.wordsDone());
-                out.writeLong(progress.corpusTokens());
-                out.writeInt(progress.shards().length);
-                for (Shard sh : progress.shards()) {
-                    out.writeInt(sh.index());
-                    if (version == 2) {
-                        if (sh.positions().length != 1) {
-                            throw new IllegalArgumentException("checkpoint version 2 holds one stream per worker");
-                        }
-                        out.writeLong(sh.positions()[0]);
-                        out.writeLong(sh.ends()[0]);
-                        out.writeLong(sh.rng());
-                        out.writeDouble(sh.loss());
-                        out.writeLong(sh.lossN());
-                        continue;
+                    if (sh.positions().length != 1) {
+                        throw new IllegalArgumentException("checkpoint version 2 holds one stream per worker");
                     }
-                    out.writeInt(sh.positions().length);
-                    for (int i = 0; i < sh.positions().length; i++) {
-                        out.writeLong(sh.positions()[i]);
-                        out.writeLong(sh.ends()[i]);
-                    }
-                    out.writeInt(sh.current());
-                    out.writeLong(sh.inBlock());
+                    out.writeLong(sh.positions()[0]);
+                    out.writeLong(sh.ends()[0]);
                     out.writeLong(sh.rng());
                     out.writeDouble(sh.loss());
                     out.writeLong(sh.lossN());
+                    continue;
                 }
-                out.flush();
-                long sum = crc.getValue();
-                out.writeLong(sum);
+                out.writeInt(sh.positions().length);
+                for (int i = 0; i < sh.positions().length; i++) {
+                    out.writeLong(sh.positions()[i]);
+                    out.writeLong(sh.ends()[i]);
+                }
+                out.writeInt(sh.current());
+                out.writeLong(sh.inBlock());
+                out.writeLong(sh.rng());
+                out.writeDouble(sh.loss());
+                out.writeLong(sh.lossN());
             }
-            VectorFormats.moveAtomically(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static void writeFloats(DataOutputStream out, float[] a) throws IOException {

@@ -1,13 +1,10 @@
 package dev.lexis.embeddings;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The subword part of fastText-style word vectors (Bojanowski et al. 2017, "Enriching Word Vectors with Subword
@@ -286,47 +282,34 @@ public final class Subwords {
      */
     public void write(Path file) throws IOException {
         Rows m = rows();
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            CRC32 crc = new CRC32();
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 CheckedOutputStream co = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc);
-                 DataOutputStream out = new DataOutputStream(co)) {
-                out.writeLong(MAGIC);
-                out.writeInt(VERSION);
-                out.writeInt(dim);
-                out.writeInt(minn);
-                out.writeInt(maxn);
-                out.writeInt(bucket);
-                out.writeInt(buckets.length);
-                ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-                for (int b : buckets) {
+        ChecksummedFile.write(file, out -> {
+            out.writeLong(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(dim);
+            out.writeInt(minn);
+            out.writeInt(maxn);
+            out.writeInt(bucket);
+            out.writeInt(buckets.length);
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+            for (int b : buckets) {
+                if (buf.remaining() < 4) {
+                    out.write(buf.array(), 0, buf.position());
+                    buf.clear();
+                }
+                buf.putInt(b);
+            }
+            for (int r = 0; r < buckets.length; r++) {
+                int off = m.offset + r * m.stride;
+                for (int d = 0; d < dim; d++) {
                     if (buf.remaining() < 4) {
                         out.write(buf.array(), 0, buf.position());
                         buf.clear();
                     }
-                    buf.putInt(b);
+                    buf.putFloat(m.matrix[off + d]);
                 }
-                for (int r = 0; r < buckets.length; r++) {
-                    int off = m.offset + r * m.stride;
-                    for (int d = 0; d < dim; d++) {
-                        if (buf.remaining() < 4) {
-                            out.write(buf.array(), 0, buf.position());
-                            buf.clear();
-                        }
-                        buf.putFloat(m.matrix[off + d]);
-                    }
-                }
-                out.write(buf.array(), 0, buf.position());
-                out.flush();
-                out.writeLong(crc.getValue());
             }
-            VectorFormats.moveAtomically(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            out.write(buf.array(), 0, buf.position());
+        });
     }
 
     private static long expectedSize(int k, int dim) {
